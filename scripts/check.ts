@@ -1,0 +1,23 @@
+/**
+ * npm run check [-- --data DIR]: validates every data file and prints every problem as
+ * file:line:column  field: message. Exits 1 when there is any problem.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkData } from '../src/data/index.ts';
+import { formatProblem } from '../src/data/load.ts';
+
+const { values } = parseArgs({ options: { data: { type: 'string' } } });
+const projectRoot = resolve(import.meta.dirname, '..');
+const started = performance.now();
+const result = checkData(projectRoot, values.data ? resolve(values.data) : undefined);
+const ms = Math.round(performance.now() - started);
+
+if (result.problems.length) {
+  for (const p of result.problems) console.error(formatProblem(p));
+  console.error(`\n✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the data (${ms} ms). Nothing was built.`);
+  process.exit(1);
+}
+const counts = new Map<string, number>();
+for (const e of result.entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
+console.log(`✓ data is valid: ${[...counts].map(([c, n]) => `${n} ${c}`).join(', ')} (${ms} ms)`);

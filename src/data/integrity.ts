@@ -1,0 +1,228 @@
+/**
+ * Checks across entries that a schema cannot see: duplicate ids, references to missing entries
+ * (Astro's reference() only logs them), headings that do not occur in their source document,
+ * figures outside their program's span, English text that is still Japanese, and stated totals
+ * that disagree with the sum of their declared parts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Committee } from '../schemas/committee.ts';
+import type { Figure } from '../schemas/figure.ts';
+import type { Meeting } from '../schemas/meeting.ts';
+import type { Plan } from '../schemas/plan.ts';
+import type { Program } from '../schemas/program.ts';
+import type { Regulation } from '../schemas/regulation.ts';
+import type { Source } from '../schemas/source.ts';
+import type { Bureau } from '../schemas/bureau.ts';
+import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
+import { searchKey } from '../lib/text.ts';
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+
+type Path = (string | number)[];
+
+export function checkIntegrity(result: LoadResult, projectRoot: string): Problem[] {
+  const problems: Problem[] = [];
+  const report = (entry: LoadedEntry, path: Path, message: string) => {
+    const full = [...entry.pathInFile, ...path];
+    const pos = entry.locate(full);
+    problems.push({ file: entry.file, line: pos?.line, column: pos?.column, field: formatField(full), message });
+  };
+
+  // Duplicate ids within each collection (across files too).
+  const ids = new Map<string, Set<string>>();
+  for (const entry of result.entries) {
+    const seen = ids.get(entry.collection) ?? new Set<string>();
+    if (seen.has(entry.id)) report(entry, ['id'], `duplicate ${entry.collection} id "${entry.id}" (ids are unique across all files)`);
+    seen.add(entry.id);
+    ids.set(entry.collection, seen);
+  }
+  const has = (collection: string, id: string) => ids.get(collection)?.has(id) ?? false;
+  const need = (entry: LoadedEntry, path: Path, collection: string, id: string | undefined) => {
+    if (id !== undefined && !has(collection, id)) report(entry, path, `refers to ${collection} "${id}", which does not exist`);
+  };
+
+  // Source documents: every {document, heading} anywhere must name a source whose text contains the heading.
+  const sourceText = new Map<string, string>();
+  for (const s of entriesOf<Source>(result, 'sources')) {
+    const abs = join(projectRoot, s.data.file);
+    if (!existsSync(abs)) report(s, ['file'], `source file ${s.data.file} does not exist`);
+    else sourceText.set(s.id, searchKey(readFileSync(abs, 'utf8')));
+  }
+
+  const programs = entriesOf<Program>(result, 'programs');
+  const programById = new Map(programs.map((p) => [p.id, p.data]));
+  const plans = entriesOf<Plan>(result, 'plans');
+  const planById = new Map(plans.map((p) => [p.id, p.data]));
+  const committees = entriesOf<Committee>(result, 'committees');
+  const committeeById = new Map(committees.map((c) => [c.id, c.data]));
+
+  for (const entry of result.entries) {
+    walk(entry.data, [], (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      const obj = value as Record<string, unknown>;
+      if (typeof obj.document === 'string' && typeof obj.heading === 'string') {
+        const text = sourceText.get(obj.document);
+        if (!has('sources', obj.document)) report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
+        else if (text !== undefined && !text.includes(searchKey(obj.heading)))
+          report(entry, [...path, 'heading'], `heading "${obj.heading}" does not occur in ${obj.document} (copy it from the document; spaces and full-/half-width are ignored)`);
+      }
+      if (typeof obj.ja === 'string' && typeof obj.en === 'string' && JAPANESE.test(obj.en))
+        report(entry, [...path, 'en'], `English text contains Japanese characters: ${JSON.stringify(obj.en.slice(0, 60))}`);
+    });
+  }
+
+  // Programs.
+  for (const entry of programs) {
+    const p = entry.data;
+    need(entry, ['parent'], 'programs', p.parent);
+    need(entry, ['bureau'], 'bureaus', p.bureau);
+    need(entry, ['committee'], 'committees', p.committee);
+    if (p.parent === p.id) report(entry, ['parent'], 'a program cannot be its own parent');
+    // Parent chains must end (no cycles).
+    const chain = new Set([p.id]);
+    for (let cur = p.parent; cur; cur = programById.get(cur)?.parent) {
+      if (chain.has(cur)) { report(entry, ['parent'], `parent chain loops back to "${cur}"`); break; }
+      chain.add(cur);
+    }
+    p.plan_links.forEach((link, i) => {
+      const plan = planById.get(link.plan);
+      if (!plan) report(entry, ['plan_links', i, 'plan'], `refers to plan "${link.plan}", which does not exist`);
+      else if (!plan.initiatives.some((it) => it.id === link.initiative))
+        report(entry, ['plan_links', i, 'initiative'], `plan "${link.plan}" has no initiative "${link.initiative}"`);
+    });
+    p.funding.forEach((f, i) => need(entry, ['funding', i, 'fund'], 'funds', f.fund));
+    p.sites.forEach((s, i) => need(entry, ['sites', i, 'municipality'], 'municipalities', s.municipality));
+    p.former_ids.forEach((fid, i) => {
+      if (programById.has(fid)) report(entry, ['former_ids', i], `former id "${fid}" is the id of a current program`);
+    });
+    checkFigures(entry, ['figures'], p.figures, p.span, report);
+    checkTotals(entry, ['figures'], p.figures, programById, report);
+  }
+  // A former id may redirect to one program only.
+  const formerOwner = new Map<string, string>();
+  for (const entry of programs) entry.data.former_ids.forEach((fid, i) => {
+    const other = formerOwner.get(fid);
+    if (other) report(entry, ['former_ids', i], `former id "${fid}" is also claimed by "${other}"`);
+    formerOwner.set(fid, entry.id);
+  });
+
+  // Plans: initiative → issue, indicator → initiative, unique inner ids.
+  for (const entry of plans) {
+    const plan = entry.data;
+    uniqueIds(entry, ['issues'], plan.issues, report);
+    uniqueIds(entry, ['initiatives'], plan.initiatives, report);
+    uniqueIds(entry, ['indicators'], plan.indicators, report);
+    const issueIds = new Set(plan.issues.map((i) => i.id));
+    const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
+    plan.initiatives.forEach((it, i) => {
+      if (it.issue && !issueIds.has(it.issue)) report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
+    });
+    plan.indicators.forEach((ind, i) => {
+      ind.initiatives.forEach((ref, j) => {
+        if (!initiativeIds.has(ref)) report(entry, ['indicators', i, 'initiatives', j], `plan has no initiative "${ref}"`);
+      });
+      if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note) report(entry, ['indicators', i, 'matrix_note'], 'an uncertain matrix row needs matrix_note saying what is known');
+      checkFigures(entry, ['indicators', i, 'series'], ind.series, plan.period, report);
+      checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, report);
+    });
+  }
+
+  // Committees.
+  for (const entry of committees) {
+    const c = entry.data;
+    need(entry, ['parent'], 'committees', c.parent);
+    c.regulations.forEach((r, i) => need(entry, ['regulations', i], 'regulations', r));
+    uniqueIds(entry, ['rosters'], c.rosters, report);
+  }
+
+  // Meetings.
+  const ordinals = new Map<string, string>();
+  for (const entry of entriesOf<Meeting>(result, 'meetings')) {
+    const m = entry.data;
+    need(entry, ['committee'], 'committees', m.committee);
+    const committee = committeeById.get(m.committee);
+    if (m.roster && committee && !committee.rosters.some((r) => r.id === m.roster))
+      report(entry, ['roster'], `committee "${m.committee}" has no roster "${m.roster}"`);
+    const key = `${m.committee}/${m.fiscal_year}/${m.ordinal}`;
+    if (ordinals.has(key)) report(entry, ['ordinal'], `meeting ${m.fiscal_year} #${m.ordinal} of "${m.committee}" is also "${ordinals.get(key)}"`);
+    ordinals.set(key, m.id);
+    const labels = new Set<string>();
+    m.handouts.forEach((h, i) => {
+      if (labels.has(h.label)) report(entry, ['handouts', i, 'label'], `handout "${h.label}" is listed twice`);
+      labels.add(h.label);
+      h.programs.forEach((pid, j) => need(entry, ['handouts', i, 'programs', j], 'programs', pid));
+      need(entry, ['handouts', i, 'regulation'], 'regulations', h.regulation);
+      need(entry, ['handouts', i, 'meeting'], 'meetings', h.meeting);
+    });
+    m.agenda.forEach((a, i) => {
+      a.programs.forEach((pid, j) => need(entry, ['agenda', i, 'programs', j], 'programs', pid));
+      a.handouts.forEach((label, j) => {
+        if (!labels.has(label)) report(entry, ['agenda', i, 'handouts', j], `no handout "${label}" in this meeting`);
+      });
+    });
+  }
+
+  for (const entry of entriesOf<Regulation>(result, 'regulations')) {
+    need(entry, ['based_on'], 'regulations', entry.data.based_on);
+    entry.data.governs.forEach((c, i) => need(entry, ['governs', i], 'committees', c));
+  }
+  for (const entry of entriesOf<Bureau>(result, 'bureaus')) need(entry, ['parent'], 'bureaus', entry.data.parent);
+
+  return problems;
+}
+
+function walk(value: unknown, path: Path, visit: (value: unknown, path: Path) => void): void {
+  visit(value, path);
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
+}
+
+type Report = (entry: LoadedEntry, path: Path, message: string) => void;
+
+function uniqueIds(entry: LoadedEntry, path: Path, items: { id?: string }[], report: Report) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (!item.id) return;
+    if (seen.has(item.id)) report(entry, [...path, i, 'id'], `id "${item.id}" is used twice here`);
+    seen.add(item.id);
+  });
+}
+
+function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: { from?: number; to?: number } | undefined, report: Report) {
+  uniqueIds(entry, path, figures, report);
+  figures.forEach((f, i) => {
+    if (span?.from !== undefined && f.fiscal_year < span.from) report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is before the span (from ${span.from})`);
+    if (span?.to !== undefined && f.fiscal_year > span.to) report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is after the span (to ${span.to})`);
+  });
+}
+
+/** Stated totals: a figure with `total_of` must equal the sum of its parts' figures of the same year, kind and unit. */
+function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, report: Report) {
+  figures.forEach((total, i) => {
+    if (!total.total_of) return;
+    const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
+    let sum = 0;
+    const parts: string[] = [];
+    for (const pid of total.total_of.programs ?? []) {
+      const part = programs.get(pid);
+      if (!part) { report(entry, [...path, i, 'total_of', 'programs'], `part "${pid}" is not a program`); return; }
+      const matches = part.figures.filter(same);
+      if (matches.length !== 1) {
+        report(entry, [...path, i, 'total_of', 'programs'], `part "${pid}" has ${matches.length} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} (needs exactly one)`);
+        return;
+      }
+      sum += matches[0]!.value;
+      parts.push(`${pid} ${matches[0]!.value}`);
+    }
+    for (const fid of total.total_of.figures ?? []) {
+      const part = figures.find((f) => f.id === fid);
+      if (!part) { report(entry, [...path, i, 'total_of', 'figures'], `no figure with id "${fid}" here`); return; }
+      if (!same(part)) { report(entry, [...path, i, 'total_of', 'figures'], `part "${fid}" differs in fiscal year, kind or unit`); return; }
+      sum += part.value;
+      parts.push(`${fid} ${part.value}`);
+    }
+    if (Math.abs(sum - total.value) > 1e-9)
+      report(entry, [...path, i, 'value'], `stated total ${total.value}${total.unit} ≠ sum of its parts ${sum}${total.unit} (${parts.join(' + ')})`);
+  });
+}

@@ -1,0 +1,12 @@
+/** A funding source (財源), e.g. 地域医療介護総合確保基金. data/funds.yaml. */
+import { z } from 'astro/zod';
+import { id, localized } from './common.ts';
+
+export const fund = z.strictObject({
+  id,
+  name: localized,
+  /** true when no official English was found and the rendering is ours. */
+  provisional: z.boolean(),
+  description: localized.optional(),
+});
+export type Fund = z.infer<typeof fund>;

@@ -1,0 +1,58 @@
+/**
+ * A meeting of a committee: one file per meeting in data/meetings/<id>.yaml.
+ * The label 令和6年度第2回 is built from `fiscal_year` + `ordinal`, never stored as text.
+ */
+import { z } from 'astro/zod';
+import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef } from './common.ts';
+
+/** A handout (配布資料): 資料1 …, 参考資料1, its sub-items 参考資料1-2 … */
+export const handout = z.strictObject({
+  /** Numbering as printed, half-width: '資料1', '参考資料1-2'. Also the anchor on the meeting page. */
+  label: z.string().regex(/^(資料|参考資料)\d+(-\d+)?$/, "a handout label is like '資料1' or '参考資料1-2'"),
+  title: localized,
+  /** Programs the handout is about (ids in data/programs/). */
+  programs: z.array(ref).default([]),
+  /** Regulation the handout is (ids in data/regulations/). */
+  regulation: ref.optional(),
+  /** Meeting the handout reports on (e.g. the minutes of the previous meeting). */
+  meeting: ref.optional(),
+});
+
+export const agendaItem = z.strictObject({
+  /** Numbering as printed, half-width: '3(1)'. */
+  number: z.string().min(1),
+  title: localized,
+  programs: z.array(ref).default([]),
+  /** Labels of the handouts that belong to this item. */
+  handouts: z.array(z.string()).default([]),
+});
+
+export const meeting = z
+  .strictObject({
+    id,
+    /** Id in data/committees/. */
+    committee: ref,
+    /** Fiscal year of the meeting (Gregorian start year): 令和6年度第2回 → 2024. */
+    fiscal_year: fiscalYear,
+    /** Ordinal within the fiscal year: 第2回 → 2. */
+    ordinal: z.number().int().positive(),
+    /** Date as 'YYYY-MM-DD' when the source gives the day. */
+    date: isoDate.optional(),
+    /** Month 'YYYY-MM' when the source gives only the month. */
+    month: isoMonth.optional(),
+    start: clockTime.optional(),
+    end: clockTime.optional(),
+    /** online / in-person / hybrid, when a source says so. */
+    format: z.enum(['online', 'in-person', 'hybrid']).optional(),
+    format_source: sourceRef.optional(),
+    /** Roster in force: a roster id of the committee. */
+    roster: id.optional(),
+    agenda: z.array(agendaItem).default([]),
+    handouts: z.array(handout).default([]),
+    source: sourceRef,
+  })
+  .superRefine((m, ctx) => {
+    if (!m.date && !m.month) ctx.addIssue({ code: 'custom', path: ['date'], message: 'a meeting needs a date (YYYY-MM-DD) or at least a month (YYYY-MM)' });
+    if (m.start && m.end && m.start >= m.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
+  });
+export type Meeting = z.infer<typeof meeting>;

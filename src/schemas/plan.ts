@@ -1,0 +1,71 @@
+/**
+ * A plan or a document's structure of work: 東京都保健医療計画 (課題 → 取組), the 高齢者保健福祉計画
+ * support areas (領域 → 事項), or a year's 在宅療養推進に向けた都の取組 (its headings). One file per
+ * plan in data/plans/<id>.yaml. Programs link to initiatives with `plan_links`.
+ */
+import { z } from 'astro/zod';
+import { indicator } from './indicator.ts';
+import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef } from './common.ts';
+
+/** 課題 (issue) or 領域 (area): the top level of a plan. */
+export const planIssue = z.strictObject({
+  id,
+  /** Number as printed (課題1 → 1). */
+  number: z.number().int().positive().optional(),
+  title: localized,
+  source: sourceRef,
+});
+
+/** Narrative about one fiscal year of an initiative: what was done, and the self-evaluation. */
+export const initiativeYear = z.strictObject({
+  fiscal_year: fiscalYear,
+  /** 取組の実施内容・実績. */
+  activities: localized.optional(),
+  /** 自己評価と今後の課題・対応策. */
+  self_evaluation: localized.optional(),
+  source: sourceRef,
+});
+
+/** 取組 / 事項 / a grouping heading: the level programs belong to. */
+export const initiative = z.strictObject({
+  id,
+  number: z.number().int().positive().optional(),
+  /** Parent 課題/領域 id within the same plan. */
+  issue: ref.optional(),
+  title: localized,
+  /** 目標 — the goal (a sentence) or target (e.g. 年1回以上). */
+  goal: localized.optional(),
+  /** これまでの取組 — past work, one item per bullet. */
+  past_work: z.array(localized).default([]),
+  /** 課題 / 目標設定するに至った現状と課題 — issues and rationale, one item per bullet. */
+  challenges: z.array(localized).default([]),
+  /** 今後の方向性 — directions, one item per bullet. */
+  directions: z.array(localized).default([]),
+  /** 令和2年度までに目指すべきビジョン and similar. */
+  vision: localized.optional(),
+  years: z.array(initiativeYear).default([]),
+  source: sourceRef,
+});
+
+export const plan = z.strictObject({
+  id,
+  name: localized,
+  /** health-medical-plan: 保健医療計画; elderly-welfare-plan: 高齢者保健福祉計画; annual-initiatives: a year's 都の取組. */
+  kind: z.enum(['health-medical-plan', 'elderly-welfare-plan', 'annual-initiatives']),
+  /** Fiscal years the plan covers. */
+  period: fiscalYearSpan,
+  /** Date of the revision or document (e.g. 平成30年3月改定 → '2018-03'), when stated. */
+  revised: z.union([isoDate, z.string().regex(/^\d{4}-\d{2}$/)]).optional(),
+  /** Draft (案/骨子) rather than adopted. */
+  draft: z.boolean().default(false),
+  summary: localized,
+  /** Labels the document uses for its levels, e.g. {ja: 課題, en: Issue} / {ja: 取組, en: Initiative}. */
+  level_names: z.strictObject({ issue: localized, initiative: localized }),
+  issues: z.array(planIssue).default([]),
+  initiatives: z.array(initiative).min(1),
+  indicators: z.array(indicator).default([]),
+  /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */
+  notes: z.array(z.strictObject({ text: localized, source: sourceRef })).default([]),
+  source: sourceRef,
+});
+export type Plan = z.infer<typeof plan>;

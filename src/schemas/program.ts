@@ -1,0 +1,153 @@
+/**
+ * A program (事業) run or funded by the Tokyo Metropolitan Government. One YAML file per program in
+ * data/programs/, named <id>.yaml. Sub-programs (e.g. the components of 訪問看護推進総合事業) are
+ * programs of their own with `parent`.
+ */
+import { z } from 'astro/zod';
+import { figure } from './figure.ts';
+import { fiscalYear, fiscalYearSpan, id, localized, ref, sourceRef } from './common.ts';
+
+/** A name the program had before (or after) its current one, with the fiscal years it applied. */
+export const formerName = z.strictObject({
+  name: localized,
+  /** First fiscal year the name applied (Gregorian start year), when known. */
+  from: fiscalYear.optional(),
+  /** Last fiscal year the name applied, when known. */
+  to: fiscalYear.optional(),
+  /** Where the name is printed. */
+  source: sourceRef,
+});
+
+/** Membership of a program in a plan's 取組 (or a document's grouping). Many-to-many. */
+export const planLink = z.strictObject({
+  /** Id of a plan in data/plans/. */
+  plan: ref,
+  /** Id of an initiative (取組 / 事項 / grouping) inside that plan. */
+  initiative: ref,
+  /** true when the source lists the program here again as 【再掲】/（再掲）/＜一部再掲＞. */
+  relisted: z.boolean().default(false),
+  source: sourceRef,
+});
+
+/** Funding source (財源), e.g. 地域医療介護総合確保基金. */
+export const fundingLink = z.strictObject({
+  /** Id of an entry in data/funds.yaml. */
+  fund: ref,
+  /** Fiscal years for which the source states this funding; empty means the source gives no year. */
+  fiscal_years: z.array(fiscalYear).default([]),
+  source: sourceRef,
+});
+
+/** Subsidy rate (補助率) as the source prints it, e.g. 1/2, 10/10, 3/4. */
+export const subsidyRate = z.strictObject({
+  /** Fraction 'numerator/denominator', half-width, no spaces. */
+  rate: z.string().regex(/^\d+\/\d+$/, "a subsidy rate is written like '1/2' or '10/10'"),
+  /** What part of the program the rate applies to, when not the whole (e.g. 入退院時連携支援事業). */
+  applies_to: localized.optional(),
+  /** A condition printed with the rate, e.g. ※4年目以降：1/2 (from the fourth year: 1/2). */
+  condition: localized.optional(),
+  fiscal_years: z.array(fiscalYear).default([]),
+  source: sourceRef,
+});
+
+/** An upper limit of a subsidy (補助上限額 / 補助基準額), e.g. 1時間あたり 1,700円. */
+export const subsidyCap = z.strictObject({
+  /** The amount as printed (no commas). */
+  amount: z.number().nonnegative(),
+  /** Unit as printed: 円, 千円, 万円. */
+  unit: z.enum(['円', '千円', '万円']),
+  /** What the cap is per, e.g. {ja: 1時間あたり, en: per hour}. */
+  per: localized,
+  /** Band or condition, e.g. {ja: 職員数1～10人, en: 1–10 staff}. */
+  band: localized.optional(),
+  applies_to: localized.optional(),
+  fiscal_years: z.array(fiscalYear).default([]),
+  source: sourceRef,
+});
+
+/** A marker the source puts on the program for a year: 【新規】 new, 【拡充】 expanded. */
+export const programMark = z.strictObject({
+  mark: z.enum(['new', 'expanded']),
+  fiscal_year: fiscalYear,
+  /** What is new or expanded, when the mark is on a part of the program. */
+  note: localized.optional(),
+  source: sourceRef,
+});
+
+/** Narrative text for a fiscal year: results, plans, or the self-evaluation (自己評価). */
+export const narrative = z.strictObject({
+  fiscal_year: fiscalYear,
+  kind: z.enum(['result', 'plan', 'self-evaluation', 'issue']),
+  text: localized,
+  /** Part of the year the text covers (e.g. 4月～12月). */
+  period: z.strictObject({ from: z.string(), to: z.string() }).optional(),
+  source: sourceRef,
+});
+
+/** A designated site (e.g. an 教育ステーション) with its municipality and designation cohort. */
+export const site = z
+  .strictObject({
+    name: localized,
+    /** Id in data/municipalities.yaml. */
+    municipality: ref,
+    /** Fiscal year the site was designated, when the source gives it. */
+    designated_in: fiscalYear.optional(),
+    /** The source only says "designated in or before this fiscal year" (e.g. 令和5年度以前指定). */
+    designated_by: fiscalYear.optional(),
+    source: sourceRef,
+  })
+  .refine((s) => !(s.designated_in && s.designated_by), 'give designated_in or designated_by, not both');
+
+/** A bullet of the program's content (事業内容), e.g. a menu item of a subsidy. */
+export const detail = z.strictObject({
+  text: localized,
+  /** Marks printed on the item (【新規】, 【拡充】). */
+  mark: z.enum(['new', 'expanded']).optional(),
+  fiscal_year: fiscalYear.optional(),
+  source: sourceRef,
+});
+
+export const program = z.strictObject({
+  /** Permanent id (kebab-case ASCII, never derived from a title). Must equal the file name. */
+  id,
+  /** Ids this program was published under before; each becomes a redirect. */
+  former_ids: z.array(id).default([]),
+  /** Current name (the latest the sources use). */
+  name: localized,
+  former_names: z.array(formerName).default([]),
+  /** Bureau or department in charge (所管): id in data/bureaus.yaml, when a source states it. */
+  bureau: ref.optional(),
+  /** Parent program id when this is a component (e.g. of 訪問看護推進総合事業). */
+  parent: ref.optional(),
+  /** Committee this program is (a budget line for a 部会), id in data/committees/. */
+  committee: ref.optional(),
+  /** Fiscal years in which the program is known to run; figures outside it are an error. */
+  span: fiscalYearSpan.optional(),
+  /** One or two sentences: what the program does and for whom. */
+  summary: localized,
+  /** Where the summary comes from. */
+  summary_source: sourceRef,
+  details: z.array(detail).default([]),
+  plan_links: z.array(planLink).default([]),
+  funding: z.array(fundingLink).default([]),
+  subsidy_rates: z.array(subsidyRate).default([]),
+  subsidy_caps: z.array(subsidyCap).default([]),
+  /**
+   * 国庫負担 (national government share) as marked in the plan evaluation table. `uncertain` when the
+   * mark's row cannot be determined from the extracted text.
+   */
+  national_subsidy: z
+    .strictObject({
+      marked: z.boolean(),
+      confidence: z.enum(['certain', 'uncertain']).default('certain'),
+      note: localized.optional(),
+      source: sourceRef,
+    })
+    .optional(),
+  marks: z.array(programMark).default([]),
+  sites: z.array(site).default([]),
+  narratives: z.array(narrative).default([]),
+  /** Every number the sources print for this program, by fiscal year. */
+  figures: z.array(figure).default([]),
+});
+export type Program = z.infer<typeof program>;

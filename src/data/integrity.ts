@@ -14,6 +14,7 @@ import type { Program } from '../schemas/program.ts';
 import type { Regulation } from '../schemas/regulation.ts';
 import type { Source } from '../schemas/source.ts';
 import type { Bureau } from '../schemas/bureau.ts';
+import type { Survey } from '../schemas/survey.ts';
 import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
 import { searchKey } from '../lib/text.ts';
 
@@ -161,6 +162,11 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         if (!labels.has(label)) report(entry, ['agenda', i, 'handouts', j], `no handout "${label}" in this meeting`);
       });
     });
+  }
+
+  for (const entry of entriesOf<Survey>(result, 'surveys')) {
+    entry.data.programs.forEach((pid, i) => need(entry, ['programs', i], 'programs', pid));
+    checkFigures(entry, ['figures'], entry.data.figures, undefined, report);
   }
 
   for (const entry of entriesOf<Regulation>(result, 'regulations')) {

@@ -14,6 +14,7 @@ import { glossaryEntry } from './glossary.ts';
 import { municipality } from './municipality.ts';
 import { bureau } from './bureau.ts';
 import { fund } from './fund.ts';
+import { survey } from './survey.ts';
 
 export interface CollectionSpec {
   layout: 'entry-per-file' | 'list';
@@ -28,6 +29,7 @@ export const COLLECTIONS = {
   meetings: { layout: 'entry-per-file', path: 'meetings', schema: meeting },
   plans: { layout: 'entry-per-file', path: 'plans', schema: plan },
   regulations: { layout: 'entry-per-file', path: 'regulations', schema: regulation },
+  surveys: { layout: 'entry-per-file', path: 'surveys', schema: survey },
   sources: { layout: 'list', path: 'sources.yaml', schema: source },
   glossary: { layout: 'list', path: 'glossary.yaml', schema: glossaryEntry },
   municipalities: { layout: 'list', path: 'municipalities.yaml', schema: municipality },

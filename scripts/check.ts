@@ -10,7 +10,8 @@ import { formatProblem } from '../src/data/load.ts';
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const projectRoot = resolve(import.meta.dirname, '..');
 const started = performance.now();
-const result = checkData(projectRoot, values.data ? resolve(values.data) : undefined);
+const dataDir = values.data ?? process.env.ATLAS_DATA_DIR;
+const result = checkData(projectRoot, dataDir ? resolve(dataDir) : undefined);
 const ms = Math.round(performance.now() - started);
 
 if (result.problems.length) {

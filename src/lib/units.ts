@@ -42,6 +42,12 @@ export const UNITS = {
   床: { en: ['bed', 'beds'] },
   台: { en: ['unit', 'units'] },
   校: { en: ['school', 'schools'] },
+  所: { en: ['facility', 'facilities'] },
+  区市町: { en: ['ward, city or town', 'wards, cities and towns'] },
+  メニュー: { en: ['menu item', 'menu items'] },
+  島: { en: ['island', 'islands'] },
+  自治体: { en: ['local government', 'local governments'] },
+  センター: { en: ['center', 'centers'] },
   '%': { en: ['%', '%'] },
 } as const satisfies Record<string, UnitInfo>;
 

@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Published origin for canonical URLs, hreflang, the sitemap and QR codes (see src/lib/urls.ts).
+const site = (process.env.SITE_URL || 'https://zaitaku-atlas.example.org').replace(/\/+$/, '');
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // 'jsx' (the 7.0 default) drops spaces between inline elements on separate lines, which breaks English text.
+  compressHTML: true,
+  i18n: {
+    locales: ['ja', 'en'],
+    defaultLocale: 'ja',
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [mdx()],
+  // Shiki's inline styles break the CSP; the site shows no code blocks.
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind's WebAssembly needs wasm-unsafe-eval; setting resources replaces the defaults, so 'self' is listed.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
+  },
+});

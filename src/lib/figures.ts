@@ -1,0 +1,60 @@
+/** Pure helpers over figures: ordering, the budget series a chart shows, the latest budget. */
+import type { Figure, FigureKind } from '../schemas/figure.ts';
+import { isMoneyUnit } from './units.ts';
+
+export const KIND_ORDER: FigureKind[] = ['budget-proposed', 'budget', 'plan', 'result', 'target'];
+
+/** Fiscal year ascending, then kind in KIND_ORDER, then the source order. */
+export function sortFigures<T extends Pick<Figure, 'fiscal_year' | 'kind'>>(figures: readonly T[]): T[] {
+  return figures
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.fiscal_year - b.f.fiscal_year || KIND_ORDER.indexOf(a.f.kind) - KIND_ORDER.indexOf(b.f.kind) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export interface BudgetPoint {
+  fiscal_year: number;
+  value: number;
+  unit: string;
+  kind: 'budget' | 'budget-proposed';
+  uncertain: boolean;
+  derived: boolean;
+}
+
+/**
+ * One budget amount per fiscal year for the chart: the adopted budget where printed, else the
+ * proposed one. Only money figures in the program's most used money unit, so bars are comparable.
+ * Years with several budget lines (e.g. parts of a budget) are left out rather than summed silently.
+ */
+export function budgetSeries(figures: readonly Figure[]): BudgetPoint[] {
+  const money = figures.filter((f) => (f.kind === 'budget' || f.kind === 'budget-proposed') && isMoneyUnit(f.unit));
+  if (!money.length) return [];
+  const unitCounts = new Map<string, number>();
+  for (const f of money) unitCounts.set(f.unit, (unitCounts.get(f.unit) ?? 0) + 1);
+  const unit = [...unitCounts].sort((a, b) => b[1] - a[1])[0]![0];
+  const points: BudgetPoint[] = [];
+  const years = [...new Set(money.map((f) => f.fiscal_year))].sort((a, b) => a - b);
+  for (const year of years) {
+    for (const kind of ['budget', 'budget-proposed'] as const) {
+      const matches = money.filter((f) => f.fiscal_year === year && f.kind === kind && f.unit === unit);
+      if (matches.length === 1) {
+        const f = matches[0]!;
+        points.push({ fiscal_year: year, value: f.value, unit, kind, uncertain: f.confidence === 'uncertain', derived: f.derived });
+        break;
+      }
+      if (matches.length > 1) break;
+    }
+  }
+  return points;
+}
+
+/** The most recent budget amount (adopted or proposed) for index pages. */
+export function latestBudget(figures: readonly Figure[]): BudgetPoint | undefined {
+  const series = budgetSeries(figures);
+  return series[series.length - 1];
+}
+
+/** Distinct fiscal years the figures cover, ascending. */
+export function figureYears(figures: readonly Pick<Figure, 'fiscal_year'>[]): number[] {
+  return [...new Set(figures.map((f) => f.fiscal_year))].sort((a, b) => a - b);
+}

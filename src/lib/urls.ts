@@ -1,0 +1,70 @@
+/**
+ * Every public path of the site, built from ids (never titles), so URLs stay valid for years.
+ * Japanese at the root, English under /en/ with the same path after it; always a trailing slash.
+ */
+import type { Lang } from './i18n.ts';
+import { searchKey } from './text.ts';
+
+/** Published origin for canonical URLs, the sitemap and QR codes. Set SITE_URL when building for production. */
+export const DEFAULT_SITE_URL = 'https://zaitaku-atlas.example.org';
+
+export function siteOrigin(env: Record<string, string | undefined> = process.env): string {
+  return (env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
+/** '/programs/x/' → '/programs/x/' (ja) or '/en/programs/x/' (en). */
+export function localePath(lang: Lang, path: string): string {
+  const clean = `/${path.replace(/^\/+/, '')}`;
+  const withSlash = clean.endsWith('/') || clean.includes('#') ? clean : `${clean}/`;
+  return lang === 'ja' ? withSlash : `/en${withSlash === '/' ? '/' : withSlash}`;
+}
+
+/** The same page in the other language. */
+export function twinPath(path: string, to: Lang): string {
+  const base = path.startsWith('/en/') ? path.slice(3) : path === '/en' ? '/' : path;
+  return localePath(to, base);
+}
+
+export const paths = {
+  home: (lang: Lang) => localePath(lang, '/'),
+  programs: (lang: Lang) => localePath(lang, '/programs/'),
+  program: (lang: Lang, id: string) => localePath(lang, `/programs/${id}/`),
+  meetings: (lang: Lang) => localePath(lang, '/meetings/'),
+  meeting: (lang: Lang, id: string) => localePath(lang, `/meetings/${id}/`),
+  committees: (lang: Lang) => localePath(lang, '/committees/'),
+  committee: (lang: Lang, id: string) => localePath(lang, `/committees/${id}/`),
+  regulation: (lang: Lang, id: string) => localePath(lang, `/regulations/${id}/`),
+  survey: (lang: Lang, id: string) => localePath(lang, `/surveys/${id}/`),
+  fiscalYears: (lang: Lang) => localePath(lang, '/fy/'),
+  fiscalYear: (lang: Lang, year: number) => localePath(lang, `/fy/${year}/`),
+  plans: (lang: Lang) => localePath(lang, '/plan/'),
+  plan: (lang: Lang, id: string) => localePath(lang, `/plan/${id}/`),
+  sources: (lang: Lang) => localePath(lang, '/sources/'),
+  source: (lang: Lang, id: string) => localePath(lang, `/sources/${id}/`),
+  glossary: (lang: Lang) => localePath(lang, '/glossary/'),
+  about: (lang: Lang) => localePath(lang, '/about/'),
+  search: (lang: Lang) => localePath(lang, '/search/'),
+};
+
+/** FNV-1a: a short, stable hash for anchors derived from Japanese headings. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Anchor of a cited heading on its source page: stable as long as the heading text is. */
+export function headingAnchor(heading: string): string {
+  return `h-${fnv1a(searchKey(heading)).toString(36)}`;
+}
+
+export function sourceHeadingPath(lang: Lang, document: string, heading: string): string {
+  return `${paths.source(lang, document)}#${headingAnchor(heading)}`;
+}
+
+export function absoluteUrl(path: string, origin = siteOrigin()): string {
+  return `${origin}${path}`;
+}

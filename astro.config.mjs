@@ -7,6 +7,8 @@ const site = (process.env.SITE_URL || 'https://zaitaku-atlas.example.org').repla
 
 export default defineConfig({
   site,
+  // ATLAS_OUT_DIR lets tests build into a temporary directory.
+  outDir: process.env.ATLAS_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // 'jsx' (the 7.0 default) drops spaces between inline elements on separate lines, which breaks English text.

@@ -38,7 +38,9 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     seen.add(entry.id);
     ids.set(entry.collection, seen);
   }
-  const has = (collection: string, id: string) => ids.get(collection)?.has(id) ?? false;
+  // An entry that failed its schema still exists: references to it are not reported as dangling.
+  const has = (collection: string, id: string) =>
+    (ids.get(collection)?.has(id) ?? false) || (result.invalid.get(collection as never)?.has(id) ?? false);
   const need = (entry: LoadedEntry, path: Path, collection: string, id: string | undefined) => {
     if (id !== undefined && !has(collection, id)) report(entry, path, `refers to ${collection} "${id}", which does not exist`);
   };
@@ -98,7 +100,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       if (programById.has(fid)) report(entry, ['former_ids', i], `former id "${fid}" is the id of a current program`);
     });
     checkFigures(entry, ['figures'], p.figures, p.span, report);
-    checkTotals(entry, ['figures'], p.figures, programById, report);
+    checkTotals(entry, ['figures'], p.figures, programById, result.invalid.get('programs'), report);
   }
   // A former id may redirect to one program only.
   const formerOwner = new Map<string, string>();
@@ -125,7 +127,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       });
       if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note) report(entry, ['indicators', i, 'matrix_note'], 'an uncertain matrix row needs matrix_note saying what is known');
       checkFigures(entry, ['indicators', i, 'series'], ind.series, plan.period, report);
-      checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, report);
+      checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
     });
   }
 
@@ -204,7 +206,7 @@ function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: {
 }
 
 /** Stated totals: a figure with `total_of` must equal the sum of its parts' figures of the same year, kind and unit. */
-function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, report: Report) {
+function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined, report: Report) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
     const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
@@ -212,6 +214,7 @@ function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs
     const parts: string[] = [];
     for (const pid of total.total_of.programs ?? []) {
       const part = programs.get(pid);
+      if (!part && invalid?.has(pid)) { report(entry, [...path, i, 'total_of', 'programs'], `cannot check this total: part "${pid}" has problems of its own`); return; }
       if (!part) { report(entry, [...path, i, 'total_of', 'programs'], `part "${pid}" is not a program`); return; }
       const matches = part.figures.filter(same);
       if (matches.length !== 1) {

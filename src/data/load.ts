@@ -37,6 +37,8 @@ export interface LoadedEntry<T = unknown> {
 export interface LoadResult {
   entries: LoadedEntry[];
   problems: Problem[];
+  /** Ids of entries that exist but failed their schema, per collection: references to them are not "dangling". */
+  invalid: Map<CollectionName, Set<string>>;
 }
 
 export function formatField(path: readonly PropertyKey[]): string {
@@ -170,6 +172,11 @@ function yamlFiles(dir: string): string[] {
 export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): LoadResult {
   const entries: LoadedEntry[] = [];
   const problems: Problem[] = [];
+  const invalid = new Map<CollectionName, Set<string>>();
+  const markInvalid = (name: CollectionName, id: unknown) => {
+    if (typeof id !== 'string') return;
+    invalid.set(name, (invalid.get(name) ?? new Set()).add(id));
+  };
   const show = (abs: string) => relative(displayRoot, abs) || abs;
 
   for (const [name, spec] of Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]) {
@@ -180,10 +187,14 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         const abs = join(target, fileName);
         const file = show(abs);
         if (fileName.endsWith('.yml')) problems.push({ file, message: 'use the .yaml extension' });
-        const parsed = parseFile(abs, file, problems);
-        if (!parsed) continue;
-        const data = validate(name, spec.schema, parsed.value, file, [], parsed.locate, problems);
         const stem = fileName.replace(/\.ya?ml$/, '');
+        const parsed = parseFile(abs, file, problems);
+        if (!parsed) {
+          markInvalid(name, stem);
+          continue;
+        }
+        const data = validate(name, spec.schema, parsed.value, file, [], parsed.locate, problems);
+        if (!data) markInvalid(name, stem);
         const id = (parsed.value as { id?: unknown })?.id;
         if (typeof id === 'string' && id !== stem) {
           const pos = parsed.locate(['id']);
@@ -201,11 +212,12 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
       }
       parsed.value.forEach((raw, index) => {
         const data = validate(name, spec.schema, raw, file, [index], parsed.locate, problems);
+        if (!data) markInvalid(name, (raw as { id?: unknown })?.id);
         if (data) entries.push({ collection: name, id: (data as { id: string }).id, data, file, pathInFile: [index], locate: parsed.locate });
       });
     }
   }
-  return { entries, problems };
+  return { entries, problems, invalid };
 }
 
 /** Validated entries of one collection, sorted by id (getCollection order is not guaranteed either). */

@@ -31,24 +31,35 @@ export function unitName(unit: string, lang: Lang): string {
   return (UNITS as Record<string, UnitInfo>)[unit]?.en[1] ?? unit;
 }
 
-/** ISO date → ja 2025年2月5日（水）, en 5 February 2025 (Wednesday). Computed in UTC so the build machine's zone cannot change it. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+
+/**
+ * ISO date → ja 2025年2月5日（水）, en Wednesday 5 February 2025; 'YYYY-MM' → 2024年7月 / July 2024.
+ * Spelled out by hand (not Intl) so the output cannot change with the machine's ICU data or time zone.
+ */
 export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d ?? 1));
-  if (d === undefined) {
-    return lang === 'ja' ? `${y}年${m}月` : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
-  }
-  if (lang === 'ja') {
-    const wd = new Intl.DateTimeFormat('ja-JP', { weekday: 'short', timeZone: 'UTC' }).format(date);
-    return `${y}年${m}月${d}日（${wd}）`;
-  }
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
+  if (d === undefined) return lang === 'ja' ? `${y}年${m}月` : `${MONTHS[m - 1]} ${y}`;
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return lang === 'ja' ? `${y}年${m}月${d}日（${WEEKDAYS_JA[weekday]}）` : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** Japanese era form of a date: 2025-02-05 → 令和7年2月5日. */
+/** 'YYYY-MM' → 2024年4月 / Apr 2024, for part-year periods. */
+export function formatMonth(ym: string, lang: Lang): string {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return lang === 'ja' ? `${y}年${m}月` : `${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/**
+ * Japanese era form of a calendar date: 2025-02-05 → 令和7年2月5日. Era by date (令和 from 2019-05-01,
+ * 平成 from 1989-01-08), unlike fiscal years. Written by hand: Intl's japanese calendar output varies by ICU.
+ */
 export function formatWarekiDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d ?? 1));
-  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'numeric', day: d === undefined ? undefined : 'numeric', timeZone: 'UTC' }).format(date);
-  return parts.replace(/(令和|平成)1年/, '$1元年');
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
+  const key = y * 10000 + m * 100 + (d ?? 1);
+  const [era, start] = key >= 20190501 ? ['令和', 2019] : key >= 19890108 ? ['平成', 1989] : ['昭和', 1926];
+  const n = y - (start as number) + 1;
+  return `${era}${n === 1 ? '元' : n}年${m}月${d === undefined ? '' : `${d}日`}`;
 }

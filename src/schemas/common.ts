@@ -15,8 +15,11 @@ export const ref = id;
 
 /** Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who knows no Japanese administration. */
 export const localized = z.strictObject({
-  ja: z.string().trim().min(1, 'Japanese text is empty'),
-  en: z.string().trim().min(1, 'English text is missing: every ja text needs an en version'),
+  ja: z.string({ error: (iss) => (iss.input === undefined ? 'Japanese text is missing' : 'Japanese text must be a string') }).trim().min(1, 'Japanese text is empty'),
+  en: z
+    .string({ error: (iss) => (iss.input === undefined ? 'English text is missing: every ja text needs an en version' : 'English text must be a string') })
+    .trim()
+    .min(1, 'English text is missing: every ja text needs an en version'),
 });
 export type Localized = z.infer<typeof localized>;
 

@@ -1,0 +1,70 @@
+/**
+ * Every malformed data tree under tests/fixtures/bad/ must be refused: the check reports the file,
+ * the line (where the parser knows it) and the field, and the build command writes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkData } from '../../src/data/index.ts';
+import { formatProblem } from '../../src/data/load.ts';
+import { badFixtures, markerLine, materialize, ROOT, VALID } from '../helpers/fixtures.ts';
+
+const fixtures = badFixtures();
+
+describe('the valid fixture tree', () => {
+  it('passes the check', () => {
+    const { problems } = checkData(ROOT, VALID);
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('malformed data is refused with file, line and field', () => {
+  it('has at least 30 malformed fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(fixtures)('$name', ({ name, expect: exp }) => {
+    const dataRoot = materialize(name);
+    const { problems } = checkData(ROOT, dataRoot);
+    const lines = problems.map(formatProblem);
+    const match = problems.find((p) => p.file.endsWith(`data/${exp.file}`) && new RegExp(exp.message).test(p.message));
+    expect(match, `no problem in ${exp.file} matching /${exp.message}/; got:\n${lines.join('\n')}`).toBeDefined();
+    if (exp.field) expect(match!.field).toBe(exp.field);
+    const wantLine = exp.line === 'marker' ? markerLine(name, exp.file) : exp.line;
+    if (wantLine !== undefined) expect(match!.line, lines.join('\n')).toBe(wantLine);
+    else expect(match!.line).toBeGreaterThan(0);
+    // The printed message names file:line.
+    expect(formatProblem(match!)).toMatch(new RegExp(`${exp.file.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
+  });
+});
+
+describe('the build command on malformed data', () => {
+  it.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', ({ name, expect: exp }) => {
+    const dataRoot = materialize(name);
+    const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'dist');
+    const run = spawnSync('npm', ['run', '-s', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(exp.file);
+    expect(run.stderr).toMatch(/Nothing was built/);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('npm run check', () => {
+  it('prints every problem, not just the first', () => {
+    const dataRoot = materialize('total-mismatch');
+    // Add a second, unrelated problem in another file.
+    execFileSync('sed', ['-i', "s/date: '2025-02-05'/date: '2025-13-40'/", join(dataRoot, 'meetings/subcommittee-2024-2.yaml')]);
+    const run = spawnSync('npm', ['run', '-s', 'check'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA_DIR: dataRoot }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/nursing-total\.yaml:\d+:\d+ .*stated total/);
+    expect(run.stderr).toMatch(/subcommittee-2024-2\.yaml:\d+:\d+ .*does not exist/);
+    expect(run.stderr).toMatch(/2 problems/);
+  });
+});

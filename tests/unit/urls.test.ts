@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, headingAnchor, localePath, paths, siteOrigin, twinPath } from '../../src/lib/urls.ts';
+
+describe('URLs', () => {
+  it('puts Japanese at the root and English under /en/ with the same path', () => {
+    expect(paths.program('ja', 'visiting-nursing-recruitment')).toBe('/programs/visiting-nursing-recruitment/');
+    expect(paths.program('en', 'visiting-nursing-recruitment')).toBe('/en/programs/visiting-nursing-recruitment/');
+    expect(paths.fiscalYear('en', 2025)).toBe('/en/fy/2025/');
+    expect(paths.home('en')).toBe('/en/');
+  });
+  it('always ends with a slash', () => {
+    expect(localePath('ja', '/glossary')).toBe('/glossary/');
+  });
+  it('finds the twin of a page in the other language', () => {
+    expect(twinPath('/en/meetings/x/', 'ja')).toBe('/meetings/x/');
+    expect(twinPath('/meetings/x/', 'en')).toBe('/en/meetings/x/');
+    expect(twinPath('/', 'en')).toBe('/en/');
+    expect(twinPath('/en/', 'ja')).toBe('/');
+  });
+  it('takes the origin from SITE_URL, with a documented default', () => {
+    expect(siteOrigin({ SITE_URL: 'https://atlas.example.jp/' })).toBe('https://atlas.example.jp');
+    expect(siteOrigin({})).toMatch(/^https:\/\//);
+    expect(absoluteUrl('/programs/x/', 'https://a.example')).toBe('https://a.example/programs/x/');
+  });
+  it('derives the same anchor for a heading whatever its spacing or width', () => {
+    expect(headingAnchor('2 訪問看護人材確保事業')).toBe(headingAnchor('２　訪問看護人材確保事業'));
+    expect(headingAnchor('2 訪問看護人材確保事業')).not.toBe(headingAnchor('3 管理者・指導者育成事業'));
+    expect(headingAnchor('x')).toMatch(/^h-[0-9a-z]+$/);
+  });
+});

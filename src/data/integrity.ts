@@ -126,7 +126,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         if (!initiativeIds.has(ref)) report(entry, ['indicators', i, 'initiatives', j], `plan has no initiative "${ref}"`);
       });
       if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note) report(entry, ['indicators', i, 'matrix_note'], 'an uncertain matrix row needs matrix_note saying what is known');
-      checkFigures(entry, ['indicators', i, 'series'], ind.series, plan.period, report);
+      // Indicator series may start before the plan (baselines), so no span check here.
+      checkFigures(entry, ['indicators', i, 'series'], ind.series, undefined, report);
       checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
     });
   }

@@ -65,6 +65,6 @@ describe('npm run check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/nursing-total\.yaml:\d+:\d+ .*stated total/);
     expect(run.stderr).toMatch(/subcommittee-2024-2\.yaml:\d+:\d+ .*does not exist/);
-    expect(run.stderr).toMatch(/2 problems/);
+    expect(run.stderr).toMatch(/✗ \d+ problems/);
   });
 });

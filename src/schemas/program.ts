@@ -26,6 +26,9 @@ export const planLink = z.strictObject({
   initiative: ref,
   /** true when the source lists the program here again as 【再掲】/（再掲）/＜一部再掲＞. */
   relisted: z.boolean().default(false),
+  /** `uncertain` when the grouping had to be reconstructed from a scrambled extraction; `note` says why. */
+  confidence: z.enum(['certain', 'uncertain']).default('certain'),
+  note: localized.optional(),
   source: sourceRef,
 });
 

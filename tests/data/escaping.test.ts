@@ -1,0 +1,49 @@
+/**
+ * Data text is always escaped on output: a summary containing <script> and {{ }} builds, and the
+ * page shows it as text. Rare kanji and emoji round-trip unchanged.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, VALID } from '../helpers/fixtures.ts';
+
+let ja = '';
+let en = '';
+
+beforeAll(() => {
+  const base = mkdtempSync(join(tmpdir(), 'atlas-escape-'));
+  const dataRoot = join(base, 'data');
+  cpSync(VALID, dataRoot, { recursive: true });
+  cpSync(join(ROOT, 'tests/fixtures/good/escaping-and-rare-text/data'), dataRoot, { recursive: true });
+  const outDir = join(base, 'dist');
+  const run = spawnSync('npx', ['astro', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`fixture build failed:\n${run.stdout}\n${run.stderr}`);
+  // Attribute values (meta description) may hold '<' harmlessly; what must never appear raw is markup in the body.
+  const body = (html: string) => html.slice(html.indexOf('<body'));
+  ja = body(readFileSync(join(outDir, 'programs/nursing-recruitment/index.html'), 'utf8'));
+  en = body(readFileSync(join(outDir, 'en/programs/nursing-recruitment/index.html'), 'utf8'));
+});
+
+describe('data text on pages', () => {
+  it('escapes <script> in a summary instead of running it', () => {
+    expect(ja).not.toContain('<script>alert(1)</script>');
+    expect(ja).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(en).not.toMatch(/<script>alert\('en'\)/);
+    expect(en).not.toContain('<img src=x');
+    expect(en).toContain('&lt;img src=x onerror=alert(2)&gt;');
+  });
+  it('leaves template braces as text', () => {
+    expect(ja).toContain('{{ constructor }}');
+    expect(en).toContain('{{ x }}');
+  });
+  it('round-trips rare kanji and emoji', () => {
+    expect(ja).toContain('訪問看護人材確保事業（𠮷野・髙橋・﨑・🏥）');
+    expect(en).toContain('Home-visit Nursing Recruitment Program (🏥 test)');
+  });
+});

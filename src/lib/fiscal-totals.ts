@@ -1,0 +1,211 @@
+/**
+ * A fiscal year's money: each program's budget amount, totals by funding source and by plan
+ * initiative, and stated totals checked against the sum of their parts. Pure, so it is unit-tested.
+ *
+ * Counting rules (stated on the fiscal-year page):
+ * - A program's amount is its adopted budget for the year, else its proposed budget (budgetSeries).
+ * - Amounts are converted to thousand yen.
+ * - A sub-program whose parent (or any ancestor) has an amount that year, or that is a part of
+ *   another program's stated total that year, is included in that amount and not counted again.
+ * - Programs listed again in an initiative (【再掲】) are not counted twice.
+ */
+import type { Figure } from '../schemas/figure.ts';
+import type { Program } from '../schemas/program.ts';
+import type { Plan } from '../schemas/plan.ts';
+import { budgetSeries } from './figures.ts';
+import { UNITS, type UnitInfo } from './units.ts';
+
+export type BudgetKind = 'budget' | 'budget-proposed';
+
+export interface ProgramAmount {
+  program: Program;
+  /** Amount in thousand yen. */
+  value: number;
+  kind: BudgetKind;
+  uncertain: boolean;
+  derived: boolean;
+  /** Id of the program whose amount already includes this one; absent when counted. */
+  includedIn?: string;
+}
+
+/** Sums per budget kind (adopted / proposed), in thousand yen. */
+export type KindSums = Partial<Record<BudgetKind, number>>;
+
+export interface TotalRow<K> {
+  key: K;
+  sums: KindSums;
+  /** Counted programs. */
+  programs: Program[];
+}
+
+function toThousandYen(value: number, unit: string): number {
+  const yen = (UNITS as Record<string, UnitInfo>)[unit]?.yen ?? 1000;
+  return Math.round(((value * yen) / 1000) * 1000) / 1000;
+}
+
+/** Fiscal years with any program figure, ascending. */
+export function programYears(programs: readonly Program[]): number[] {
+  return [...new Set(programs.flatMap((p) => p.figures.map((f) => f.fiscal_year)))].sort((a, b) => a - b);
+}
+
+/** Programs that print any figure for the year. */
+export function programsWithFigures(programs: readonly Program[], year: number): Program[] {
+  return programs.filter((p) => p.figures.some((f) => f.fiscal_year === year));
+}
+
+/** Each program's budget amount for the year, with double counting resolved (see the module comment). */
+export function programAmounts(programs: readonly Program[], year: number): ProgramAmount[] {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const raw = new Map<string, ProgramAmount>();
+  for (const program of programs) {
+    const point = budgetSeries(program.figures).find((p) => p.fiscal_year === year);
+    if (!point) continue;
+    raw.set(program.id, { program, value: toThousandYen(point.value, point.unit), kind: point.kind, uncertain: point.uncertain, derived: point.derived });
+  }
+  // Parts of stated totals of the year.
+  const partOf = new Map<string, string>();
+  for (const program of programs) {
+    for (const f of program.figures) {
+      if (f.fiscal_year !== year || !f.total_of?.programs || !raw.has(program.id)) continue;
+      for (const pid of f.total_of.programs) if (!partOf.has(pid)) partOf.set(pid, program.id);
+    }
+  }
+  const includedIn = (program: Program): string | undefined => {
+    const seen = new Set<string>([program.id]);
+    let parent = program.parent ? byId.get(program.parent) : undefined;
+    while (parent && !seen.has(parent.id)) {
+      if (raw.has(parent.id)) return parent.id;
+      seen.add(parent.id);
+      parent = parent.parent ? byId.get(parent.parent) : undefined;
+    }
+    return partOf.get(program.id);
+  };
+  return [...raw.values()].map((a) => {
+    const by = includedIn(a.program);
+    return by ? { ...a, includedIn: by } : a;
+  });
+}
+
+function addTo(sums: KindSums, a: ProgramAmount) {
+  sums[a.kind] = Math.round(((sums[a.kind] ?? 0) + a.value) * 1000) / 1000;
+}
+
+/** Sum of the counted amounts by kind. */
+export function grandTotal(amounts: readonly ProgramAmount[]): KindSums {
+  const sums: KindSums = {};
+  for (const a of amounts) if (!a.includedIn) addTo(sums, a);
+  return sums;
+}
+
+/**
+ * Totals by funding source: a counted program is added to every fund it names for the year (or
+ * without a year). `key` null collects programs with no funding source stated. A program with
+ * several funds is counted under each, so these rows can add up to more than the grand total.
+ */
+export function totalsByFund(amounts: readonly ProgramAmount[], year: number): TotalRow<string | null>[] {
+  const rows = new Map<string | null, TotalRow<string | null>>();
+  for (const a of amounts) {
+    if (a.includedIn) continue;
+    const funds = [...new Set(a.program.funding.filter((f) => f.fiscal_years.length === 0 || f.fiscal_years.includes(year)).map((f) => f.fund))];
+    for (const key of funds.length ? funds : [null]) {
+      const row = rows.get(key) ?? { key, sums: {}, programs: [] };
+      addTo(row.sums, a);
+      row.programs.push(a.program);
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+}
+
+/** Whether a plan covers the year (open ends count as covering). */
+export function planCoversYear(plan: Pick<Plan, 'period'>, year: number): boolean {
+  return (plan.period.from === undefined || plan.period.from <= year) && (plan.period.to === undefined || year <= plan.period.to);
+}
+
+export interface InitiativeTotals {
+  plan: Plan;
+  rows: (TotalRow<string> & { relisted: Program[] })[];
+  /** Counted programs with no (non-relisted) link to this plan. */
+  unlinked: TotalRow<null>;
+}
+
+/** Totals by initiative for each plan covering the year that any counted program links to. */
+export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: readonly Plan[], year: number): InitiativeTotals[] {
+  const counted = amounts.filter((a) => !a.includedIn);
+  const out: InitiativeTotals[] = [];
+  for (const plan of plans) {
+    if (!planCoversYear(plan, year)) continue;
+    if (!counted.some((a) => a.program.plan_links.some((l) => l.plan === plan.id))) continue;
+    const rows = plan.initiatives.map((i) => ({ key: i.id, sums: {} as KindSums, programs: [] as Program[], relisted: [] as Program[] }));
+    const unlinked: TotalRow<null> = { key: null, sums: {}, programs: [] };
+    for (const a of counted) {
+      const links = a.program.plan_links.filter((l) => l.plan === plan.id);
+      const primary = [...new Set(links.filter((l) => !l.relisted).map((l) => l.initiative))];
+      for (const l of links.filter((l) => l.relisted)) {
+        const row = rows.find((r) => r.key === l.initiative);
+        if (row && !primary.includes(l.initiative) && !row.relisted.includes(a.program)) row.relisted.push(a.program);
+      }
+      if (!primary.length) {
+        addTo(unlinked.sums, a);
+        unlinked.programs.push(a.program);
+        continue;
+      }
+      // A program in two initiatives (neither relisted) is counted in the first only.
+      const row = rows.find((r) => r.key === primary[0]);
+      if (row) {
+        addTo(row.sums, a);
+        row.programs.push(a.program);
+      }
+      for (const other of primary.slice(1)) {
+        const r = rows.find((x) => x.key === other);
+        if (r && !r.relisted.includes(a.program)) r.relisted.push(a.program);
+      }
+    }
+    out.push({ plan, rows: rows.filter((r) => r.programs.length || r.relisted.length), unlinked });
+  }
+  return out;
+}
+
+export interface StatedTotalPart {
+  /** Program the part's figure belongs to. */
+  program: Program;
+  figure: Figure;
+}
+
+export interface StatedTotalCheck {
+  program: Program;
+  figure: Figure;
+  parts: StatedTotalPart[];
+  /** Parts named but not found (no figure of the same year, kind and unit). */
+  missing: string[];
+  sum: number;
+  agrees: boolean;
+}
+
+/** Every stated total of the year (figures with total_of), with the sum of its parts. */
+export function statedTotals(programs: readonly Program[], year: number): StatedTotalCheck[] {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const out: StatedTotalCheck[] = [];
+  for (const program of programs) {
+    for (const figure of program.figures) {
+      if (figure.fiscal_year !== year || !figure.total_of) continue;
+      const same = (f: Figure) => f.fiscal_year === figure.fiscal_year && f.kind === figure.kind && f.unit === figure.unit;
+      const parts: StatedTotalPart[] = [];
+      const missing: string[] = [];
+      for (const pid of figure.total_of.programs ?? []) {
+        const part = byId.get(pid);
+        const matches = part?.figures.filter(same) ?? [];
+        if (part && matches.length === 1) parts.push({ program: part, figure: matches[0]! });
+        else missing.push(pid);
+      }
+      for (const fid of figure.total_of.figures ?? []) {
+        const f = program.figures.find((x) => x.id === fid);
+        if (f && same(f)) parts.push({ program, figure: f });
+        else missing.push(fid);
+      }
+      const sum = Math.round(parts.reduce((n, p) => n + p.figure.value, 0) * 1e6) / 1e6;
+      out.push({ program, figure, parts, missing, sum, agrees: missing.length === 0 && Math.abs(sum - figure.value) < 1e-9 });
+    }
+  }
+  return out;
+}

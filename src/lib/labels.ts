@@ -33,3 +33,9 @@ export function handoutAnchor(label: string): string {
   const m = /^(参考資料|資料)(.+)$/.exec(label);
   return m ? `${m[1] === '資料' ? 'handout' : 'reference'}-${m[2]}` : `handout-${label}`;
 }
+
+/** Anchor id of an agenda item on its meeting page: 3(2) → agenda-3-2, 1 → agenda-1. */
+export function agendaAnchor(number: string): string {
+  const key = number.normalize('NFKC').replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  return key ? `agenda-${key}` : 'agenda';
+}

@@ -1,0 +1,81 @@
+/**
+ * Completeness: every program-like name in the five source documents (a run of text ending in 事業,
+ * 部会, 会議 or 研修) is held by the data — a program, committee, meeting item, plan or regulation
+ * name (or former name), or a program's detail — or listed with a reason in
+ * tests/completeness-exclusions.tsv.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkData } from '../../src/data/index.ts';
+import { isHeld, programLikeRuns } from '../../src/lib/completeness.ts';
+import { searchKey } from '../../src/lib/text.ts';
+import type { Program } from '../../src/schemas/program.ts';
+import type { Committee } from '../../src/schemas/committee.ts';
+import type { Meeting } from '../../src/schemas/meeting.ts';
+import type { Plan } from '../../src/schemas/plan.ts';
+import type { Regulation } from '../../src/schemas/regulation.ts';
+import type { Survey } from '../../src/schemas/survey.ts';
+import type { GlossaryEntry } from '../../src/schemas/glossary.ts';
+import { ROOT } from '../helpers/fixtures.ts';
+
+const data = checkData(ROOT);
+const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
+
+function heldNames(): string[] {
+  const names: string[] = [];
+  for (const p of of<Program>('programs')) {
+    names.push(p.name.ja, ...p.former_names.map((f) => f.name.ja), ...p.details.map((d) => d.text.ja), ...p.narratives.map((n) => n.text.ja));
+    names.push(...p.figures.map((f) => f.label.ja));
+  }
+  for (const c of of<Committee>('committees')) names.push(c.name.ja, ...c.former_names.map((f) => f.name.ja));
+  for (const m of of<Meeting>('meetings')) names.push(...m.agenda.map((a) => a.title.ja), ...m.handouts.map((h) => h.title.ja));
+  for (const p of of<Plan>('plans')) {
+    names.push(p.name.ja, ...p.issues.map((i) => i.title.ja), ...p.notes.map((n) => n.text.ja), ...p.indicators.map((i) => i.name.ja));
+    for (const it of p.initiatives) {
+      names.push(it.title.ja, ...(it.goal ? [it.goal.ja] : []), ...(it.vision ? [it.vision.ja] : []), ...it.past_work.map((x) => x.ja), ...it.challenges.map((x) => x.ja), ...it.directions.map((x) => x.ja));
+      for (const y of it.years) names.push(...(y.activities ? [y.activities.ja] : []), ...(y.self_evaluation ? [y.self_evaluation.ja] : []));
+    }
+  }
+  for (const r of of<Regulation>('regulations')) names.push(r.title.ja, JSON.stringify(r.articles));
+  for (const s of of<Survey>('surveys')) names.push(s.title.ja, s.purpose.ja);
+  for (const g of of<GlossaryEntry>('glossary')) names.push(g.term.ja);
+  return names;
+}
+
+function exclusions(): Map<string, string> {
+  const map = new Map<string, string>();
+  const text = readFileSync(join(ROOT, 'tests/completeness-exclusions.tsv'), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [run, reason] = line.split('\t');
+    if (!run || !reason?.trim()) throw new Error(`exclusion without a reason: ${line}`);
+    map.set(searchKey(run), reason);
+  }
+  return map;
+}
+
+describe('completeness of the curated data', () => {
+  it('the data passes the check', () => {
+    expect(data.problems.length).toBe(0);
+  });
+
+  it('holds or explicitly excludes every program-like name in the source documents', () => {
+    const names = heldNames();
+    const excluded = exclusions();
+    const missing: string[] = [];
+    for (const file of readdirSync(join(ROOT, 'seeds')).sort()) {
+      for (const run of programLikeRuns(readFileSync(join(ROOT, 'seeds', file), 'utf8'))) {
+        if (!isHeld(run, names) && !excluded.has(searchKey(run))) missing.push(`${file}\t${run}`);
+      }
+    }
+    expect(missing, `not in the data and not excluded:\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  it('excludes nothing that the data actually holds or the documents do not contain', () => {
+    const names = heldNames();
+    const all = new Set(readdirSync(join(ROOT, 'seeds')).flatMap((f) => programLikeRuns(readFileSync(join(ROOT, 'seeds', f), 'utf8')).map(searchKey)));
+    const stale = [...exclusions().keys()].filter((run) => !all.has(run) || isHeld(run, names));
+    expect(stale, `exclusions to remove:\n${stale.join('\n')}`).toEqual([]);
+  });
+});

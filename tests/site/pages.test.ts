@@ -1,0 +1,67 @@
+/**
+ * Checks over every built page: language, hreflang twins that exist, canonical URL, CSP,
+ * no inline event handlers, no external resources, no script outside the search page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, fileFor, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
+import { siteOrigin } from '../../src/lib/urls.ts';
+
+beforeAll(assertBuilt);
+
+const pages = () => htmlFiles().filter((f) => !/<meta http-equiv="refresh"/.test(read(f)));
+const origin = siteOrigin();
+
+describe('every page', () => {
+  it('declares its language and links to an existing twin in the other language', () => {
+    const problems: string[] = [];
+    for (const file of pages()) {
+      const html = read(file);
+      const path = urlPathOf(file);
+      if (path === '/404.html') continue;
+      const lang = /<html lang="(ja|en)"/.exec(html)?.[1];
+      if (!lang) { problems.push(`${path}: no <html lang>`); continue; }
+      if (lang === 'en' !== path.startsWith('/en/')) problems.push(`${path}: lang="${lang}" does not match its path`);
+      const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+      const langs = alternates.map(([l]) => l).sort();
+      if (langs.join() !== 'en,ja,x-default') problems.push(`${path}: hreflang set is ${langs.join() || 'empty'}`);
+      for (const [hreflang, href] of alternates) {
+        if (!href.startsWith(origin)) problems.push(`${path}: hreflang ${hreflang} is not on ${origin}: ${href}`);
+        else if (!fileFor(href.slice(origin.length))) problems.push(`${path}: hreflang ${hreflang} target ${href} does not exist`);
+      }
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      if (canonical !== `${origin}${path}`) problems.push(`${path}: canonical is ${canonical}`);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('has a Content-Security-Policy, no inline event handlers and no external resources', () => {
+    const problems: string[] = [];
+    for (const file of pages()) {
+      const html = read(file);
+      const path = urlPathOf(file);
+      if (!/<meta http-equiv="content-security-policy" content="[^"]*default-src 'self'/.test(html)) problems.push(`${path}: no CSP meta`);
+      const handler = /<[^>]+\son[a-z]+=/i.exec(html);
+      if (handler) problems.push(`${path}: inline handler ${handler[0].slice(0, 80)}`);
+      for (const m of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="(https?:)?\/\/([^"/]+)/g)) {
+        const tag = m[0];
+        if (/rel="(canonical|alternate)"/.test(tag)) continue;
+        problems.push(`${path}: external resource ${tag.slice(0, 120)}`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('loads no script except on the search pages', () => {
+    const offenders = pages()
+      .filter((f) => !/\/search\/index\.html$/.test(f))
+      .filter((f) => /<script\b(?![^>]*type="application\/ld\+json")/.test(read(f)))
+      .map(urlPathOf);
+    expect(offenders).toEqual([]);
+  });
+
+  it('exists in both languages for every page kind', () => {
+    const paths = new Set(pages().map(urlPathOf));
+    const missing = [...paths].filter((p) => p !== '/404.html' && !p.endsWith('.xml') && !paths.has(p.startsWith('/en/') ? p.slice(3) : `/en${p}`));
+    expect(missing).toEqual([]);
+  });
+});

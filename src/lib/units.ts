@@ -32,6 +32,7 @@ export const UNITS = {
   市: { en: ['city', 'cities'] },
   保険者: { en: ['insurer (municipality)', 'insurers (municipalities)'] },
   圏域: { en: ['area', 'areas'] },
+  地区: { en: ['district', 'districts'] },
   施設: { en: ['facility', 'facilities'] },
   病院: { en: ['hospital', 'hospitals'] },
   医療機関: { en: ['medical institution', 'medical institutions'] },

@@ -1,0 +1,148 @@
+/**
+ * What a person sees on one page of every kind, in both languages: the heading, a known figure with
+ * its fiscal-year label, the language switch landing on the twin, links between programs and
+ * meetings both ways, the print rendering with the page's URL, no request leaving the site, and
+ * no axe (WCAG 2.2 AA) violations.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+interface PageCase {
+  kind: string;
+  ja: string;
+  h1: { ja: RegExp; en: RegExp };
+  /** Text a reader must find on the page (a figure with its fiscal year, a name …). */
+  sees?: { ja: RegExp; en: RegExp };
+}
+
+const cases: PageCase[] = [
+  { kind: 'home', ja: '/', h1: { ja: /在宅療養事業アトラス/, en: /Zaitaku Atlas/ } },
+  {
+    kind: 'program',
+    ja: '/programs/visiting-nursing-comprehensive-program/',
+    h1: { ja: /訪問看護推進総合事業/, en: /home-visit nursing/i },
+    sees: { ja: /令和7年度（2025年度）[\s\S]*233,453千円/, en: /FY2025[\s\S]*¥233,453 thousand/ },
+  },
+  {
+    kind: 'program (component)',
+    ja: '/programs/visiting-nursing-recruitment/',
+    h1: { ja: /訪問看護人材確保事業/, en: /recruitment/i },
+    sees: { ja: /4,347千円/, en: /¥4,347 thousand/ },
+  },
+  { kind: 'programs index', ja: '/programs/', h1: { ja: /事業/, en: /Programs/ } },
+  {
+    kind: 'meeting',
+    ja: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/',
+    h1: { ja: /令和6年度第2回/, en: /2nd meeting of FY2024/ },
+    sees: { ja: /資料5/, en: /Handout 5/ },
+  },
+  { kind: 'meetings index', ja: '/meetings/', h1: { ja: /会議/, en: /Meetings/ } },
+  {
+    kind: 'committee',
+    ja: '/committees/zaitaku-care-medical-collaboration-subcommittee/',
+    h1: { ja: /在宅介護・医療協働推進部会/, en: /Subcommittee/ },
+    sees: { ja: /山田 雅子/, en: /山田 雅子/ },
+  },
+  { kind: 'regulation', ja: '/regulations/zaitaku-dissemination-project-outline/', h1: { ja: /東京都在宅療養普及事業実施要綱/, en: /Outline/i } },
+  { kind: 'survey', ja: '/surveys/visiting-nursing-workforce-survey-fy2024/', h1: { ja: /調査/, en: /[Ss]urvey/ }, sees: { ja: /1,768/, en: /1,768/ } },
+  { kind: 'fiscal year', ja: '/fy/2025/', h1: { ja: /令和7年度/, en: /FY2025/ } },
+  { kind: 'plan', ja: '/plan/tokyo-health-plan-2024-outline/', h1: { ja: /在宅療養/, en: /in-home medical care/i } },
+  { kind: 'source', ja: '/sources/zaitaku-bukai-fy2024-2-materials/', h1: { ja: /令和6年度第2回/, en: /FY2024/ } },
+  { kind: 'glossary', ja: '/glossary/', h1: { ja: /用語集/, en: /Glossary/ } },
+  { kind: 'about', ja: '/about/', h1: { ja: /このサイトについて/, en: /About/ } },
+];
+
+const twinOf = (ja: string) => `/en${ja}`;
+
+/** Records every request; fails the test if one leaves 127.0.0.1. */
+function watchRequests(page: Page): string[] {
+  const external: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') external.push(req.url());
+  });
+  return external;
+}
+
+for (const c of cases) {
+  for (const lang of ['ja', 'en'] as const) {
+    const path = lang === 'ja' ? c.ja : twinOf(c.ja);
+    test(`${c.kind} (${lang}) ${path}`, async ({ page }) => {
+      const external = watchRequests(page);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('h1')).toHaveText(c.h1[lang]);
+      if (c.sees) await expect(page.locator('main')).toContainText(c.sees[lang]);
+
+      // The language switch goes to the same page in the other language.
+      const other = lang === 'ja' ? twinOf(c.ja) : c.ja;
+      await expect(page.locator('a.lang-switch')).toHaveAttribute('href', other);
+
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(external).toEqual([]);
+    });
+  }
+}
+
+test('a program links to the meeting handout that discusses it, and the meeting links back', async ({ page }) => {
+  await page.goto('/programs/visiting-nursing-education-stations/');
+  const toMeeting = page.locator('main a[href^="/meetings/zaitaku-collaboration-subcommittee-fy2024-2/"]').first();
+  await expect(toMeeting).toContainText('令和6年度第2回');
+  await toMeeting.click();
+  await expect(page).toHaveURL(/\/meetings\/zaitaku-collaboration-subcommittee-fy2024-2\//);
+  await expect(page.locator('main a[href="/programs/visiting-nursing-education-stations/"]').first()).toBeVisible();
+});
+
+test('the English language switch lands on the twin page, not the home page', async ({ page }) => {
+  await page.goto('/programs/visiting-nursing-recruitment/');
+  await page.locator('a.lang-switch').click();
+  await expect(page).toHaveURL(/\/en\/programs\/visiting-nursing-recruitment\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('printing a program page hides navigation and shows its permanent URL and a QR code', async ({ page }) => {
+  await page.goto('/programs/visiting-nursing-comprehensive-program/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.print-url')).toBeVisible();
+  await expect(page.locator('.print-url')).toContainText('/programs/visiting-nursing-comprehensive-program/');
+  await expect(page.locator('svg.qr')).toBeVisible();
+});
+
+test('printing a meeting page shows its URL and QR code', async ({ page }) => {
+  await page.goto('/en/meetings/zaitaku-collaboration-subcommittee-fy2024-2/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.print-url')).toContainText('/en/meetings/zaitaku-collaboration-subcommittee-fy2024-2/');
+  await expect(page.locator('svg.qr')).toBeVisible();
+});
+
+test('keyboard alone reaches the search box and the language switch', async ({ page }) => {
+  await page.goto('/programs/visiting-nursing-recruitment/');
+  const reached = new Set<string>();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.className}` : '';
+    });
+    reached.add(id);
+  }
+  expect([...reached].some((s) => s.includes('site-search-q'))).toBe(true);
+  expect([...reached].some((s) => s.includes('lang-switch'))).toBe(true);
+});
+
+test('the page works at 320 px without horizontal scrolling of the page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/programs/visiting-nursing-comprehensive-program/');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the 404 page answers in both languages', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('main')).toContainText(/ページが見つかりません|見つかりません/);
+  await expect(page.locator('main')).toContainText(/not found/i);
+});

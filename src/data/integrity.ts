@@ -158,6 +158,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       h.programs.forEach((pid, j) => need(entry, ['handouts', i, 'programs', j], 'programs', pid));
       need(entry, ['handouts', i, 'regulation'], 'regulations', h.regulation);
       need(entry, ['handouts', i, 'meeting'], 'meetings', h.meeting);
+      need(entry, ['handouts', i, 'survey'], 'surveys', h.survey);
     });
     m.agenda.forEach((a, i) => {
       a.programs.forEach((pid, j) => need(entry, ['agenda', i, 'programs', j], 'programs', pid));

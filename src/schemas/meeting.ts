@@ -16,6 +16,8 @@ export const handout = z.strictObject({
   regulation: ref.optional(),
   /** Meeting the handout reports on (e.g. the minutes of the previous meeting). */
   meeting: ref.optional(),
+  /** Survey the handout presents (ids in data/surveys/). */
+  survey: ref.optional(),
 });
 
 export const agendaItem = z.strictObject({

@@ -14,6 +14,8 @@ export const formerName = z.strictObject({
   from: fiscalYear.optional(),
   /** Last fiscal year the name applied, when known. */
   to: fiscalYear.optional(),
+  /** Fiscal years a source shows the name in use, when neither end of its use is known. */
+  seen_in: z.array(fiscalYear).default([]),
   /** Where the name is printed. */
   source: sourceRef,
 });

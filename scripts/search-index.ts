@@ -1,0 +1,103 @@
+/**
+ * Builds the Pagefind search index of the built site (run after `astro build`; part of `npm run build`).
+ *
+ * Reads every page of dist/ that marks its main content with data-pagefind-body (Base.astro does when
+ * a page has a searchKind) and indexes a folded copy through Pagefind's Node API; the built pages
+ * are not changed. The copy differs from the page in two ways (see src/lib/search.ts):
+ * - its text is NFKC-folded and numbers are split from counters (foldHtmlText), as the query is;
+ * - it carries one token per fiscal year the page covers (FY2024 …, from the page's `fy` filter), which
+ *   the query side rewrites 令和6年度 / R6 / 2024年度 / 平成31年度 to. The token weighs most on a
+ *   fiscal-year page, so a query that is just a year finds that year's page first.
+ * One index per language, chosen by <html lang>. Writes dist/pagefind/.
+ *
+ * Usage: node scripts/search-index.ts [siteDir]   (default: $ATLAS_OUT_DIR or dist)
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { foldHtmlText, yearToken } from '../src/lib/search.ts';
+
+
+/** Weight of the fiscal-year tokens by page kind: the year is the subject of a fiscal-year page. */
+const YEAR_WEIGHT: Record<string, number> = { 'fiscal-year': 10, meeting: 1, survey: 1 };
+const DEFAULT_YEAR_WEIGHT = 0.5;
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'pagefind' && dir === root) continue;
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+/** Values of <data value="…" data-pagefind-filter="name[value]"> elements. */
+export function dataValues(html: string, filter: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<data\b([^>]*)>/g)) {
+    const attrs = m[1]!;
+    if (!attrs.includes(`data-pagefind-filter="${filter}[value]"`)) continue;
+    const value = /\bvalue="([^"]*)"/.exec(attrs)?.[1];
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+/** The copy of a page that is indexed: folded text, plus the fiscal-year tokens at the end of <main>. */
+export function indexCopy(html: string): string {
+  const kind = dataValues(html, 'kind')[0] ?? '';
+  const years = dataValues(html, 'fy').map(Number).filter(Number.isInteger);
+  let copy = foldHtmlText(html);
+  if (years.length) {
+    const weight = YEAR_WEIGHT[kind] ?? DEFAULT_YEAR_WEIGHT;
+    const tokens = `<p data-pagefind-weight="${weight}">${years.map(yearToken).join(' ')}</p>`;
+    const end = copy.lastIndexOf('</main>');
+    if (end < 0) throw new Error('indexed page without </main>');
+    copy = copy.slice(0, end) + tokens + copy.slice(end);
+  }
+  return copy;
+}
+
+function urlOf(file: string): string {
+  const rel = relative(root, file).split(sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const root = resolve(process.argv[2] ?? process.env.ATLAS_OUT_DIR ?? 'dist');
+
+async function main() {
+  const started = Date.now();
+  const outputPath = join(root, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const perLang = new Map<string, number>();
+  let skipped = 0;
+  for (const file of htmlFiles(root).sort()) {
+    const html = readFileSync(file, 'utf8');
+    if (!/<main\b[^>]*\bdata-pagefind-body/.test(html)) {
+      skipped++;
+      continue;
+    }
+    const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
+    const res = await index.addHTMLFile({ url: urlOf(file), content: indexCopy(html) });
+    if (res.errors.length) throw new Error(`pagefind: ${urlOf(file)}: ${res.errors.join('; ')}`);
+    perLang.set(lang, (perLang.get(lang) ?? 0) + 1);
+  }
+  if (!perLang.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index (did astro build run?)`);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  const counts = [...perLang].map(([l, n]) => `${n} ${l}`).join(', ');
+  console.log(`✓ search index: ${counts} pages (${skipped} pages not indexed) → ${relative(process.cwd(), outputPath)} (${Date.now() - started} ms)`);
+}
+
+if (import.meta.main) {
+  main().catch(async (err) => {
+    console.error(`✗ search index: ${err instanceof Error ? err.message : err}`);
+    await pagefind.close();
+    process.exit(1);
+  });
+}

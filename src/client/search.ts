@@ -1,0 +1,252 @@
+/**
+ * The search page's script — the only client-side JavaScript on the site. Loads Pagefind
+ * (/pagefind/pagefind.js, built by scripts/search-index.ts) when the search page opens, reads ?q= and
+ * the filters from the URL, searches as the user types, and renders results with their kind, fiscal
+ * years and a highlighted excerpt. The query is folded like the index (src/lib/search.ts).
+ * No inline script or handler (CSP): Astro bundles this module.
+ */
+import { normalizeQuery } from '../lib/search.ts';
+import { formatFY, formatWareki } from '../lib/fiscal-year.ts';
+
+interface Labels {
+  loading: string;
+  loadError: string;
+  empty: string;
+  count: string;
+  countOne: string;
+  none: string;
+  all: string;
+  years: string;
+  kinds: Record<string, string>;
+  filters: Record<string, string>;
+}
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindResult[] } | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+/** Ranking options: page length ignored (short program pages and long meeting pages compete on terms). */
+export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0 }, excerptLength: 36 };
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 120;
+const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
+
+const root = document.getElementById('search') as HTMLElement;
+const lang = root.dataset.lang === 'en' ? 'en' : 'ja';
+const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const status = document.getElementById('search-status') as HTMLElement;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const more = document.getElementById('search-more') as HTMLButtonElement;
+const filterBox = document.getElementById('search-filters') as HTMLFieldSetElement;
+const selects = new Map(FILTERS.map((f) => [f, document.getElementById(`search-filter-${f}`) as HTMLSelectElement]));
+
+let pagefind: Pagefind | undefined;
+let sequence = 0;
+let current: PagefindResult[] = [];
+let shown = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let firstResult = true;
+
+function setState(state: string, query?: string) {
+  root.dataset.state = state;
+  if (query !== undefined) root.dataset.query = query;
+}
+
+function yearLabel(year: number): string {
+  return lang === 'ja' ? formatWareki(year) : formatFY(year);
+}
+
+/** 2019, 2020, 2021, 2024 → 令和元年度～令和3年度、令和6年度 (runs of three or more become a range). */
+export function yearsLabel(years: number[]): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < ys.length; ) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${yearLabel(ys[i]!)}${lang === 'ja' ? '～' : '–'}${yearLabel(ys[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(yearLabel(ys[k]!));
+    i = j + 1;
+  }
+  return parts.join(lang === 'ja' ? '、' : ', ');
+}
+
+/** Pagefind's excerpt is HTML with <mark>; keep only its text and the marks. */
+function excerptNodes(html: string): { nodes: Node[]; marks: string[] } {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const nodes: Node[] = [];
+  const marks: string[] = [];
+  for (const node of Array.from(doc.body.childNodes)) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      marks.push(node.textContent ?? '');
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent ?? ''));
+  }
+  return { nodes, marks };
+}
+
+function renderResult(data: PagefindResultData): HTMLLIElement {
+  const li = document.createElement('li');
+  const h = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = data.url;
+  a.textContent = data.meta.label || data.meta.title || data.url;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'search-result-meta';
+  const kind = data.filters.kind?.[0];
+  if (kind) {
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = labels.kinds[kind] ?? kind;
+    meta.append(badge);
+  }
+  const years = (data.filters.fy ?? []).map(Number).filter(Number.isInteger);
+  if (years.length) meta.append(`${labels.years}${lang === 'ja' ? '：' : ': '}${yearsLabel(years)}`);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-excerpt';
+  const { nodes, marks } = excerptNodes(data.excerpt);
+  // A match on the fiscal-year tokens alone says nothing: show the page description instead.
+  if ((marks.length === 0 || marks.every((m) => /^FY\d{4}$/i.test(m.trim()))) && data.meta.description) excerpt.textContent = data.meta.description;
+  else excerpt.append(...nodes);
+  li.append(h, meta, excerpt);
+  return li;
+}
+
+async function showMore(seq: number) {
+  const next = current.slice(shown, shown + PAGE_SIZE);
+  const datas = await Promise.all(next.map((r) => r.data()));
+  if (seq !== sequence) return;
+  list.append(...datas.map(renderResult));
+  shown += next.length;
+  more.hidden = shown >= current.length;
+}
+
+function selectedFilters(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, select] of selects) if (select.value) out[name] = [select.value];
+  return out;
+}
+
+function countText(n: number): string {
+  return n === 0 ? labels.none : n === 1 ? labels.countOne : labels.count.replace('{count}', String(n));
+}
+
+/** Keeps ?q= and the filters in the address, so a search can be bookmarked and shared. */
+function syncUrl(raw: string) {
+  const params = new URLSearchParams();
+  if (raw) params.set('q', raw);
+  for (const [name, values] of Object.entries(selectedFilters())) params.set(name, values[0]!);
+  const qs = params.toString();
+  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+}
+
+async function run() {
+  if (!pagefind) return;
+  const seq = ++sequence;
+  const raw = input.value;
+  const query = normalizeQuery(raw);
+  const filters = selectedFilters();
+  syncUrl(raw.trim());
+  if (!query && !Object.keys(filters).length) {
+    current = [];
+    list.replaceChildren();
+    list.hidden = true;
+    more.hidden = true;
+    status.textContent = labels.empty;
+    setState('done', raw);
+    return;
+  }
+  setState('searching', raw);
+  const search = await pagefind.search(query || null, { filters });
+  if (seq !== sequence || !search) return;
+  current = search.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(seq);
+  if (seq !== sequence) return;
+  list.hidden = current.length === 0;
+  status.textContent = countText(current.length);
+  setState('done', raw);
+  if (firstResult && current.length) {
+    firstResult = false;
+    performance.mark('search:first-result');
+  }
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), DEBOUNCE_MS);
+}
+
+async function buildFilters() {
+  const available = await pagefind!.filters();
+  const params = new URLSearchParams(location.search);
+  const collator = new Intl.Collator(lang);
+  const kindOrder = Object.keys(labels.kinds);
+  for (const [name, select] of selects) {
+    const counts = available[name] ?? {};
+    const values = Object.keys(counts);
+    if (!values.length) continue;
+    if (name === 'fy') values.sort((a, b) => Number(b) - Number(a));
+    else if (name === 'kind') values.sort((a, b) => (kindOrder.indexOf(a) >>> 0) - (kindOrder.indexOf(b) >>> 0));
+    else values.sort(collator.compare);
+    for (const value of values) {
+      const text = name === 'kind' ? labels.kinds[value] ?? value : name === 'fy' ? yearLabel(Number(value)) : value;
+      select.append(new Option(`${text} (${counts[value]})`, value));
+    }
+    const wanted = params.get(name);
+    if (wanted && values.includes(wanted)) select.value = wanted;
+    select.closest<HTMLElement>('.search-filter')!.hidden = false;
+    filterBox.hidden = false;
+  }
+}
+
+async function start() {
+  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  setState('loading');
+  status.textContent = labels.loading;
+  try {
+    const url = new URL('/pagefind/pagefind.js', location.href).href;
+    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options(PAGEFIND_OPTIONS);
+    await pagefind.init();
+    await buildFilters();
+  } catch (err) {
+    console.error(err);
+    status.textContent = labels.loadError;
+    setState('error');
+    return;
+  }
+  input.addEventListener('input', schedule);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  for (const select of selects.values()) select.addEventListener('change', () => void run());
+  more.addEventListener('click', () => {
+    const first = shown;
+    void showMore(sequence).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
+  });
+  await run();
+}
+
+void start();

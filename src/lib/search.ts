@@ -1,0 +1,89 @@
+/**
+ * Search normalization shared by the indexer (scripts/search-index.ts) and the search page's client
+ * script, so the index and the query are folded the same way. Pure and small: it ships to the browser.
+ *
+ * Pagefind 1.6 does not fold full-width and half-width forms (ＡＣＰ ≠ ACP) and splits fiscal years
+ * written as 令和6年度 / R6 / 2024年度 / FY2024 differently. So:
+ * - the indexer NFKC-folds the text of every indexed page (foldHtmlText) — the built pages stay as they are;
+ * - every page carries the fiscal years it covers (a `fy` filter); the indexer adds one token per year,
+ *   yearToken(2024) = 'FY2024', and normalizeQuery rewrites any fiscal year in the query to that token;
+ * - counters written several ways (18箇所, 18ヶ所, 18カ所) are unified to 18か所 on both sides
+ *   (normalizeCounters), and the query splits a number from its counter (splitCounters).
+ */
+import { parseFiscalYear } from './fiscal-year.ts';
+
+/** The token the index carries for each fiscal year a page covers, and the query rewrites fiscal years to. */
+export function yearToken(year: number): string {
+  return `FY${year}`;
+}
+
+/** The era part, the number part, and an optional 年度 / 年; or FY2024; or 2024年度; or R6 / H31 (not inside a word). */
+const FISCAL_YEAR_IN_TEXT =
+  /(?:令和|平成|昭和)(?:元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|FY ?\d{4}(?:年度)?|\d{4}年度|(?<![A-Za-z0-9])[RHrh](?:元|\d{1,2})(?:年度?)?(?![A-Za-z0-9])/g;
+
+/** Replaces every fiscal year written in any form with its token: 令和6年度の事業 → ' FY2024 の事業'. */
+export function rewriteFiscalYears(text: string): string {
+  return text.replace(FISCAL_YEAR_IN_TEXT, (match) => {
+    const year = parseFiscalYear(match.replace(/年$/, '年度'));
+    return year === undefined ? match : ` ${yearToken(year)} `;
+  });
+}
+
+/**
+ * Counters written several ways become one: 18箇所 / 18ヶ所 / 18カ所 / 18ケ所 → 18か所 (also か月, か年).
+ * Applied to the indexed text and to the query, so 18箇所 finds a page that prints 18か所.
+ */
+export function normalizeCounters(text: string): string {
+  return text.replace(/(\d)\s*[箇ヶケカヵ个]\s*(所|月|年|国|条)/g, '$1か$2');
+}
+
+/**
+ * Separates a number from the counter or word written onto it (18か所 → 18 か所, 第2回 → 第 2 回), so
+ * the query never depends on how Pagefind's segmenter cut a number-counter run in the page: both parts
+ * are indexed as words of their own. Digit groups (233,453) and decimals (337.0) stay whole.
+ */
+export function splitCounters(text: string): string {
+  return text.replace(/(\d)(?=[^\d\s.,%A-Za-z])/g, '$1 ').replace(/([^\d\s.,\-+A-Za-z¥$])(?=\d)/g, '$1 ');
+}
+
+/** NFKC and whitespace: the fold both sides share. */
+function fold(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** The query as it goes to Pagefind: folded, fiscal years rewritten, numbers split from counters. */
+export function normalizeQuery(raw: string): string {
+  const folded = fold(raw).replace(/[「」『』【】〔〕()（）"'“”‘’]/g, ' ');
+  return splitCounters(normalizeCounters(rewriteFiscalYears(folded))).replace(/\s+/g, ' ').trim();
+}
+
+const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Folds one run of text (not markup) for the index; characters NFKC turns into markup are escaped. */
+export function foldIndexText(text: string): string {
+  return normalizeCounters(fold(text)).replace(/[&<>]/g, (c) => ESCAPE[c]!);
+}
+
+/**
+ * NFKC-folds the text of an HTML document for indexing, leaving tags, attributes, comments and the
+ * contents of <script>/<style> untouched. Text runs are folded whole (ｶﾞ → ガ needs the pair), and
+ * existing character references such as &amp; are kept (they are ASCII and NFKC leaves them alone).
+ */
+export function foldHtmlText(html: string): string {
+  let out = '';
+  let pos = 0;
+  const tag = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    out += foldTextRun(html.slice(pos, m.index)) + m[0];
+    pos = m.index + m[0].length;
+  }
+  return out + foldTextRun(html.slice(pos));
+}
+
+function foldTextRun(text: string): string {
+  // Entities stay as they are; the text between them is folded.
+  return text
+    .split(/(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i)
+    .map((part, i) => (i % 2 === 1 ? part : foldIndexText(part)))
+    .join('');
+}

@@ -15,12 +15,14 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, yearToken } from '../src/lib/search.ts';
+import { foldHtmlText, mentionedYears, yearToken } from '../src/lib/search.ts';
 
 
 /** Weight of the fiscal-year tokens by page kind: the year is the subject of a fiscal-year page. */
 const YEAR_WEIGHT: Record<string, number> = { 'fiscal-year': 10, meeting: 1, survey: 1 };
 const DEFAULT_YEAR_WEIGHT = 0.5;
+/** Weight of the tokens of fiscal years the text only mentions (令和5年度以前指定 …). */
+const MENTIONED_YEAR_WEIGHT = 0.25;
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -45,17 +47,29 @@ export function dataValues(html: string, filter: string): string[] {
   return out;
 }
 
-/** The copy of a page that is indexed: folded text, plus the fiscal-year tokens at the end of <main>. */
+/** The text inside <main> (tags dropped), where the page's own words are. */
+function mainText(html: string): string {
+  const start = html.search(/<main\b/);
+  const end = html.lastIndexOf('</main>');
+  return start < 0 || end < 0 ? '' : html.slice(start, end).replace(/<[^>]*>/g, ' ');
+}
+
+/**
+ * The copy of a page that is indexed: folded text, plus at the end of <main> the tokens of the fiscal
+ * years the page covers (its `fy` filter) and, lighter, of the years its text mentions.
+ */
 export function indexCopy(html: string): string {
   const kind = dataValues(html, 'kind')[0] ?? '';
-  const years = dataValues(html, 'fy').map(Number).filter(Number.isInteger);
+  const covered = new Set(dataValues(html, 'fy').map(Number).filter(Number.isInteger));
+  const mentioned = mentionedYears(mainText(html)).filter((y) => !covered.has(y));
   let copy = foldHtmlText(html);
-  if (years.length) {
-    const weight = YEAR_WEIGHT[kind] ?? DEFAULT_YEAR_WEIGHT;
-    const tokens = `<p data-pagefind-weight="${weight}">${years.map(yearToken).join(' ')}</p>`;
+  const blocks: string[] = [];
+  if (covered.size) blocks.push(`<p data-pagefind-weight="${YEAR_WEIGHT[kind] ?? DEFAULT_YEAR_WEIGHT}">${[...covered].sort().map(yearToken).join(' ')}</p>`);
+  if (mentioned.length) blocks.push(`<p data-pagefind-weight="${MENTIONED_YEAR_WEIGHT}">${mentioned.map(yearToken).join(' ')}</p>`);
+  if (blocks.length) {
     const end = copy.lastIndexOf('</main>');
     if (end < 0) throw new Error('indexed page without </main>');
-    copy = copy.slice(0, end) + tokens + copy.slice(end);
+    copy = copy.slice(0, end) + blocks.join('') + copy.slice(end);
   }
   return copy;
 }

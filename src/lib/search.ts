@@ -29,6 +29,16 @@ export function rewriteFiscalYears(text: string): string {
   });
 }
 
+/** Fiscal years written out in a text (令和5年度, 平成31年度, 2023年度, FY2023, R5年度), for the index side; bare R5 / 2023 are not counted. */
+export function mentionedYears(text: string): number[] {
+  const years = new Set<number>();
+  for (const m of text.normalize('NFKC').matchAll(/(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g)) {
+    const year = parseFiscalYear(m[0]);
+    if (year !== undefined) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
 /**
  * Counters written several ways become one: 18箇所 / 18ヶ所 / 18カ所 / 18ケ所 → 18か所 (also か月, か年).
  * Applied to the indexed text and to the query, so 18箇所 finds a page that prints 18か所.

@@ -1,7 +1,7 @@
 /**
  * Completeness: every program-like name in the five source documents (a run of text ending in 事業,
  * 部会, 会議 or 研修) is held by the data — a program, committee, meeting item, plan or regulation
- * name (or former name), or a program's detail — or listed with a reason in
+ * name (or former name), a program's summary, detail or narrative, a committee's purpose — or listed with a reason in
  * tests/completeness-exclusions.tsv.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,10 +25,10 @@ const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map
 function heldNames(): string[] {
   const names: string[] = [];
   for (const p of of<Program>('programs')) {
-    names.push(p.name.ja, ...p.former_names.map((f) => f.name.ja), ...p.details.map((d) => d.text.ja), ...p.narratives.map((n) => n.text.ja));
+    names.push(p.name.ja, p.summary.ja, ...p.former_names.map((f) => f.name.ja), ...p.details.map((d) => d.text.ja), ...p.narratives.map((n) => n.text.ja));
     names.push(...p.figures.map((f) => f.label.ja));
   }
-  for (const c of of<Committee>('committees')) names.push(c.name.ja, ...c.former_names.map((f) => f.name.ja));
+  for (const c of of<Committee>('committees')) names.push(c.name.ja, c.purpose.ja, ...c.former_names.map((f) => f.name.ja));
   for (const m of of<Meeting>('meetings')) names.push(...m.agenda.map((a) => a.title.ja), ...m.handouts.map((h) => h.title.ja));
   for (const p of of<Plan>('plans')) {
     names.push(p.name.ja, ...p.issues.map((i) => i.title.ja), ...p.notes.map((n) => n.text.ja), ...p.indicators.map((i) => i.name.ja));
@@ -38,7 +38,7 @@ function heldNames(): string[] {
     }
   }
   for (const r of of<Regulation>('regulations')) names.push(r.title.ja, JSON.stringify(r.articles));
-  for (const s of of<Survey>('surveys')) names.push(s.title.ja, s.purpose.ja);
+  for (const s of of<Survey>('surveys')) names.push(s.title.ja, s.purpose.ja, s.target.ja, ...s.items.map((i) => i.text.ja), ...s.schedule.map((i) => i.text.ja));
   for (const g of of<GlossaryEntry>('glossary')) names.push(g.term.ja);
   return names;
 }

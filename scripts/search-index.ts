@@ -5,9 +5,9 @@
  * a page has a searchKind) and indexes a folded copy through Pagefind's Node API; the built pages
  * are not changed. The copy differs from the page in two ways (see src/lib/search.ts):
  * - its text is NFKC-folded and numbers are split from counters (foldHtmlText), as the query is;
- * - it carries one token per fiscal year the page covers (FY2024 …, from the page's `fy` filter), which
- *   the query side rewrites 令和6年度 / R6 / 2024年度 / 平成31年度 to. The token weighs most on a
- *   fiscal-year page, so a query that is just a year finds that year's page first.
+ * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
+ *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
+ *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>. Writes dist/pagefind/.
  *
  * Usage: node scripts/search-index.ts [siteDir]   (default: $ATLAS_OUT_DIR or dist)
@@ -15,14 +15,11 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, mentionedYears, yearToken } from '../src/lib/search.ts';
+import { foldHtmlText, yearToken } from '../src/lib/search.ts';
 
 
-/** Weight of the fiscal-year tokens by page kind: the year is the subject of a fiscal-year page. */
-const YEAR_WEIGHT: Record<string, number> = { 'fiscal-year': 10, meeting: 1, survey: 1 };
-const DEFAULT_YEAR_WEIGHT = 0.5;
-/** Weight of the tokens of fiscal years the text only mentions (令和5年度以前指定 …). */
-const MENTIONED_YEAR_WEIGHT = 0.25;
+/** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
+const COVERED_YEAR_WEIGHT = 0.5;
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -47,29 +44,17 @@ export function dataValues(html: string, filter: string): string[] {
   return out;
 }
 
-/** The text inside <main> (tags dropped), where the page's own words are. */
-function mainText(html: string): string {
-  const start = html.search(/<main\b/);
-  const end = html.lastIndexOf('</main>');
-  return start < 0 || end < 0 ? '' : html.slice(start, end).replace(/<[^>]*>/g, ' ');
-}
-
 /**
- * The copy of a page that is indexed: folded text, plus at the end of <main> the tokens of the fiscal
- * years the page covers (its `fy` filter) and, lighter, of the years its text mentions.
+ * The copy of a page that is indexed: folded text with year tokens after the fiscal years it writes out
+ * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter).
  */
 export function indexCopy(html: string): string {
-  const kind = dataValues(html, 'kind')[0] ?? '';
-  const covered = new Set(dataValues(html, 'fy').map(Number).filter(Number.isInteger));
-  const mentioned = mentionedYears(mainText(html)).filter((y) => !covered.has(y));
+  const covered = [...new Set(dataValues(html, 'fy').map(Number).filter(Number.isInteger))].sort((a, b) => a - b);
   let copy = foldHtmlText(html);
-  const blocks: string[] = [];
-  if (covered.size) blocks.push(`<p data-pagefind-weight="${YEAR_WEIGHT[kind] ?? DEFAULT_YEAR_WEIGHT}">${[...covered].sort().map(yearToken).join(' ')}</p>`);
-  if (mentioned.length) blocks.push(`<p data-pagefind-weight="${MENTIONED_YEAR_WEIGHT}">${mentioned.map(yearToken).join(' ')}</p>`);
-  if (blocks.length) {
+  if (covered.length) {
     const end = copy.lastIndexOf('</main>');
     if (end < 0) throw new Error('indexed page without </main>');
-    copy = copy.slice(0, end) + blocks.join('') + copy.slice(end);
+    copy = `${copy.slice(0, end)}<p data-pagefind-weight="${COVERED_YEAR_WEIGHT}">${covered.map(yearToken).join(' ')}</p>${copy.slice(end)}`;
   }
   return copy;
 }

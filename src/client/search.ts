@@ -5,7 +5,7 @@
  * years and a highlighted excerpt. The query is folded like the index (src/lib/search.ts).
  * No inline script or handler (CSP): Astro bundles this module.
  */
-import { normalizeQuery } from '../lib/search.ts';
+import { normalizeQuery, YEAR_TOKEN_PATTERN } from '../lib/search.ts';
 import { formatFY, formatWareki } from '../lib/fiscal-year.ts';
 
 interface Labels {
@@ -86,18 +86,23 @@ export function yearsLabel(years: number[]): string {
   return parts.join(lang === 'ja' ? '、' : ', ');
 }
 
-/** Pagefind's excerpt is HTML with <mark>; keep only its text and the marks. */
-function excerptNodes(html: string): { nodes: Node[]; marks: string[] } {
+/**
+ * Pagefind's excerpt is HTML with <mark>: keep only its text and the marks, and drop the fiscal-year
+ * tokens the indexer added (nendo2024). Returns the nodes and how many marks are left.
+ */
+function excerptNodes(html: string): { nodes: Node[]; marks: number } {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const nodes: Node[] = [];
-  const marks: string[] = [];
+  let marks = 0;
   for (const node of Array.from(doc.body.childNodes)) {
+    const text = (node.textContent ?? '').replace(YEAR_TOKEN_PATTERN, '');
     if (node.nodeName === 'MARK') {
+      if (!text.trim()) continue;
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      marks.push(node.textContent ?? '');
+      mark.textContent = text;
       nodes.push(mark);
-    } else nodes.push(document.createTextNode(node.textContent ?? ''));
+      marks++;
+    } else nodes.push(document.createTextNode(text));
   }
   return { nodes, marks };
 }
@@ -123,8 +128,8 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   const excerpt = document.createElement('p');
   excerpt.className = 'search-excerpt';
   const { nodes, marks } = excerptNodes(data.excerpt);
-  // A match on the fiscal-year tokens alone says nothing: show the page description instead.
-  if ((marks.length === 0 || marks.every((m) => /^FY\d{4}$/i.test(m.trim()))) && data.meta.description) excerpt.textContent = data.meta.description;
+  // A match on fiscal-year tokens alone highlights nothing: show the page description instead.
+  if (marks === 0 && data.meta.description) excerpt.textContent = data.meta.description;
   else excerpt.append(...nodes);
   li.append(h, meta, excerpt);
   return li;

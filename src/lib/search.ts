@@ -5,8 +5,11 @@
  * Pagefind 1.6 does not fold full-width and half-width forms (ＡＣＰ ≠ ACP) and splits fiscal years
  * written as 令和6年度 / R6 / 2024年度 / FY2024 differently. So:
  * - the indexer NFKC-folds the text of every indexed page (foldHtmlText) — the built pages stay as they are;
- * - every page carries the fiscal years it covers (a `fy` filter); the indexer adds one token per year,
- *   yearToken(2024) = 'FY2024', and normalizeQuery rewrites any fiscal year in the query to that token;
+ * - a fiscal year is one token, yearToken(2024) = 'nendo2024': the indexer puts it after every fiscal
+ *   year the text writes out (令和6年度, 2024年度, FY2024 …; so a year in a title weighs like a title word)
+ *   and adds the tokens of the years the page covers (its `fy` filter); normalizeQuery rewrites any
+ *   fiscal year in the query (令和6年度, R6, ２０２４年度, FY2024, 平成31年度) to the token, and the search
+ *   page drops the tokens from excerpts;
  * - counters written several ways (18箇所, 18ヶ所, 18カ所) are unified to 18か所 on both sides
  *   (normalizeCounters), and the query splits a number from its counter (splitCounters).
  */
@@ -14,8 +17,11 @@ import { parseFiscalYear } from './fiscal-year.ts';
 
 /** The token the index carries for each fiscal year a page covers, and the query rewrites fiscal years to. */
 export function yearToken(year: number): string {
-  return `FY${year}`;
+  return `nendo${year}`;
 }
+
+/** Matches the year tokens in an excerpt, so the search page can drop them from what it shows. */
+export const YEAR_TOKEN_PATTERN = /\s?nendo\d{4}\b/g;
 
 /** The era part, the number part, and an optional 年度 / 年; or FY2024; or 2024年度; or R6 / H31 (not inside a word). */
 const FISCAL_YEAR_IN_TEXT =
@@ -29,14 +35,15 @@ export function rewriteFiscalYears(text: string): string {
   });
 }
 
-/** Fiscal years written out in a text (令和5年度, 平成31年度, 2023年度, FY2023, R5年度), for the index side; bare R5 / 2023 are not counted. */
-export function mentionedYears(text: string): number[] {
-  const years = new Set<number>();
-  for (const m of text.normalize('NFKC').matchAll(/(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g)) {
-    const year = parseFiscalYear(m[0]);
-    if (year !== undefined) years.add(year);
-  }
-  return [...years].sort((a, b) => a - b);
+/** A fiscal year written out in a text (令和5年度, 平成31年度, 2023年度, FY2023, R5年度); bare R5 or 2023 are left alone. */
+const FISCAL_YEAR_WRITTEN_OUT = /(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g;
+
+/** Index side: puts the year token after every fiscal year written out in the (folded) text: 令和5年度 → 令和5年度 nendo2023. */
+export function insertYearTokens(text: string): string {
+  return text.replace(FISCAL_YEAR_WRITTEN_OUT, (match) => {
+    const year = parseFiscalYear(match);
+    return year === undefined ? match : `${match} ${yearToken(year)} `;
+  });
 }
 
 /**
@@ -71,7 +78,7 @@ const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' 
 
 /** Folds one run of text (not markup) for the index; characters NFKC turns into markup are escaped. */
 export function foldIndexText(text: string): string {
-  return normalizeCounters(fold(text)).replace(/[&<>]/g, (c) => ESCAPE[c]!);
+  return insertYearTokens(normalizeCounters(fold(text))).replace(/[&<>]/g, (c) => ESCAPE[c]!);
 }
 
 /**

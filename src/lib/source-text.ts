@@ -57,8 +57,25 @@ function foldWithMap(text: string): { folded: string; start: number[]; end: numb
   return { folded, start, end };
 }
 
+/** What may precede a heading on its line: spaces, list bullets and marks such as ■ ○ ●. */
+const LINE_LEAD = /^[\s\-–・■□●○◆◇◎※*#>]*$/;
+
 /**
- * Splits `text` at the first occurrence of each heading and wraps the occurrence in its own segment
+ * Index (in the folded text) of the occurrence of `key` to anchor: the first one that starts its
+ * line (a heading, not a mention in a table of contents or a sentence), else the first one.
+ */
+function bestOccurrence(text: string, folded: string, start: number[], key: string): number {
+  const first = folded.indexOf(key);
+  for (let at = first; at >= 0; at = folded.indexOf(key, at + 1)) {
+    const from = start[at]!;
+    const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+    if (LINE_LEAD.test(text.slice(lineStart, from))) return at;
+  }
+  return first;
+}
+
+/**
+ * Splits `text` at the occurrence (the first at the start of a line, else the first at all) of each heading and wraps the occurrence in its own segment
  * with the heading's anchor. A heading that starts inside another one's occurrence gets an empty
  * anchor segment at its start (ids must be unique and elements cannot overlap).
  */
@@ -71,7 +88,7 @@ export function segmentSourceText(text: string, headings: Iterable<string>): Seg
   for (const heading of new Set(headings)) {
     const key = searchKey(heading);
     const anchor = headingAnchor(heading);
-    const at = key ? folded.indexOf(key) : -1;
+    const at = key ? bestOccurrence(text, folded, start, key) : -1;
     if (at < 0) {
       missing.push(heading);
       continue;

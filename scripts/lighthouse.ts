@@ -1,0 +1,74 @@
+/**
+ * npm run lighthouse: Lighthouse on one page of each kind, in both languages, against the built site.
+ * Accessibility, best practices and SEO must score 100 (exit 1 otherwise); performance is printed as
+ * a warning only, because the CI machine is shared and noisy.
+ */
+import { spawn } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const PORT = 4329;
+const origin = `http://127.0.0.1:${PORT}`;
+const pages = [
+  '/',
+  '/programs/',
+  '/programs/visiting-nursing-comprehensive-program/',
+  '/fy/2025/',
+  '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/',
+  '/committees/zaitaku-care-medical-collaboration-subcommittee/',
+  '/regulations/zaitaku-dissemination-project-outline/',
+  '/plan/tokyo-health-plan-2024-outline/',
+  '/sources/zaitaku-bukai-fy2024-2-materials/',
+  '/glossary/',
+  '/about/',
+  '/search/',
+];
+const urls = process.argv.includes('--quick') ? pages.slice(0, 3) : [...pages, ...pages.map((p) => `/en${p}`)];
+
+async function waitFor(url: string, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+let failed = false;
+try {
+  await waitFor(`${origin}/`);
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const rows: Record<string, string | number>[] = [];
+    for (const path of urls) {
+      const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const lhr = result!.lhr;
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const row = { page: path, performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+      rows.push(row);
+      for (const cat of ['accessibility', 'best-practices', 'seo'] as const) {
+        if (row[cat] < 100) {
+          failed = true;
+          const audits = lhr.categories[cat]!.auditRefs.filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => r.id);
+          console.error(`✗ ${path}: ${cat} ${row[cat]} (failing audits: ${audits.join(', ')})`);
+        }
+      }
+      if (row.performance < 90) console.warn(`! ${path}: performance ${row.performance} (warning only)`);
+    }
+    console.table(rows);
+  } finally {
+    await chrome.kill();
+  }
+} finally {
+  try {
+    process.kill(-server.pid!);
+  } catch {}
+}
+console.log(failed ? 'Lighthouse: 0 passed, 1 failed' : `Lighthouse: ${urls.length} pages at 100 for accessibility, best practices and SEO`);
+process.exit(failed ? 1 : 0);

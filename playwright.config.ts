@@ -7,16 +7,16 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: 'http://127.0.0.1:4330',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {
-    command: 'npx astro preview --host 127.0.0.1 --port 4321',
-    url: 'http://127.0.0.1:4321/',
-    reuseExistingServer: !process.env.CI,
+    command: 'npx astro preview --host 127.0.0.1 --port 4330',
+    url: 'http://127.0.0.1:4330/',
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -8,14 +8,17 @@
  * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
- * One index per language, chosen by <html lang>. Writes dist/pagefind/.
+ * One index per language, chosen by <html lang>. Writes dist/pagefind/, and next to it
+ * titles-<lang>.json: Pagefind's result id → titleKey() of the page title, for the search page's title
+ * boost (titleRank in src/lib/search.ts), so ranking needs no fragment download.
  *
  * Usage: node scripts/search-index.ts [siteDir]   (default: $ATLAS_OUT_DIR or dist)
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, yearToken } from '../src/lib/search.ts';
+import { foldHtmlText, titleKey, yearToken } from '../src/lib/search.ts';
 
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
@@ -59,6 +62,28 @@ export function indexCopy(html: string): string {
   return copy;
 }
 
+/** Reads Pagefind's fragments (gzip, 'pagefind_dcd' + JSON) and writes titles-<lang>.json. */
+export function writeTitleTables(outputPath: string): Map<string, number> {
+  const tables = new Map<string, Record<string, string>>();
+  const dir = join(outputPath, 'fragment');
+  for (const name of readdirSync(dir).sort()) {
+    const id = name.replace(/\.pf_fragment$/, '');
+    const lang = id.split('_')[0]!;
+    const raw = gunzipSync(readFileSync(join(dir, name)));
+    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as { meta: Record<string, string> };
+    const table = tables.get(lang) ?? {};
+    table[id] = titleKey(fragment.meta.label ?? fragment.meta.title ?? '');
+    tables.set(lang, table);
+  }
+  const sizes = new Map<string, number>();
+  for (const [lang, table] of tables) {
+    const json = JSON.stringify(table);
+    writeFileSync(join(outputPath, `titles-${lang}.json`), json);
+    sizes.set(lang, Buffer.byteLength(json));
+  }
+  return sizes;
+}
+
 function urlOf(file: string): string {
   const rel = relative(root, file).split(sep).join('/');
   return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -89,6 +114,7 @@ async function main() {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
+  writeTitleTables(outputPath);
   const counts = [...perLang].map(([l, n]) => `${n} ${l}`).join(', ');
   console.log(`✓ search index: ${counts} pages (${skipped} pages not indexed) → ${relative(process.cwd(), outputPath)} (${Date.now() - started} ms)`);
 }

@@ -5,7 +5,7 @@
  * years and a highlighted excerpt. The query is folded like the index (src/lib/search.ts).
  * No inline script or handler (CSP): Astro bundles this module.
  */
-import { normalizeQuery, YEAR_TOKEN_PATTERN } from '../lib/search.ts';
+import { normalizeQuery, titleRanker, YEAR_TOKEN_PATTERN } from '../lib/search.ts';
 import { formatFY, formatWareki } from '../lib/fiscal-year.ts';
 
 interface Labels {
@@ -40,7 +40,7 @@ interface Pagefind {
 }
 
 /** Ranking options: page length ignored (short program pages and long meeting pages compete on terms). */
-export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0 }, excerptLength: 36 };
+export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0.5 }, excerptLength: 36, noWorker: true };
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 120;
 const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
@@ -57,6 +57,8 @@ const filterBox = document.getElementById('search-filters') as HTMLFieldSetEleme
 const selects = new Map(FILTERS.map((f) => [f, document.getElementById(`search-filter-${f}`) as HTMLSelectElement]));
 
 let pagefind: Pagefind | undefined;
+/** Pagefind result id → titleKey of the page title (written by scripts/search-index.ts). */
+let titles: Record<string, string> = {};
 let sequence = 0;
 let current: PagefindResult[] = [];
 let shown = 0;
@@ -135,18 +137,34 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
+/** Appends the next results in order, each as soon as it and those before it are loaded. */
 async function showMore(seq: number) {
   const next = current.slice(shown, shown + PAGE_SIZE);
-  const datas = await Promise.all(next.map((r) => r.data()));
-  if (seq !== sequence) return;
-  list.append(...datas.map(renderResult));
-  shown += next.length;
+  const loading = next.map((r) => r.data());
+  for (const item of loading) {
+    const data = await item;
+    if (seq !== sequence) return;
+    list.append(renderResult(data));
+    list.hidden = false;
+    shown++;
+    if (firstResult) {
+      firstResult = false;
+      performance.mark('search:first-result');
+    }
+  }
   more.hidden = shown >= current.length;
 }
 
+/** Filters from the address apply from the first search, before the selects are filled. */
+const initialParams = new URLSearchParams(location.search);
+let filtersBuilt = false;
+
 function selectedFilters(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [name, select] of selects) if (select.value) out[name] = [select.value];
+  for (const [name, select] of selects) {
+    const value = filtersBuilt ? select.value : initialParams.get(name);
+    if (value) out[name] = [value];
+  }
   return out;
 }
 
@@ -182,18 +200,17 @@ async function run() {
   setState('searching', raw);
   const search = await pagefind.search(query || null, { filters });
   if (seq !== sequence || !search) return;
-  current = search.results;
+  // Title boost (see titleRank): titles that contain the query first, then Pagefind's order.
+  const ranker = titleRanker(raw);
+  const rank = new Map(search.results.map((r) => [r.id, ranker(titles[r.id] ?? '')]));
+  current = query ? [...search.results].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!) : search.results;
   shown = 0;
   list.replaceChildren();
+  list.hidden = true;
   await showMore(seq);
   if (seq !== sequence) return;
-  list.hidden = current.length === 0;
   status.textContent = countText(current.length);
   setState('done', raw);
-  if (firstResult && current.length) {
-    firstResult = false;
-    performance.mark('search:first-result');
-  }
 }
 
 function schedule() {
@@ -203,7 +220,7 @@ function schedule() {
 
 async function buildFilters() {
   const available = await pagefind!.filters();
-  const params = new URLSearchParams(location.search);
+  const params = initialParams;
   const collator = new Intl.Collator(lang);
   const kindOrder = Object.keys(labels.kinds);
   for (const [name, select] of selects) {
@@ -222,18 +239,20 @@ async function buildFilters() {
     select.closest<HTMLElement>('.search-filter')!.hidden = false;
     filterBox.hidden = false;
   }
+  filtersBuilt = true;
 }
 
 async function start() {
-  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = initialParams.get('q') ?? '';
   setState('loading');
   status.textContent = labels.loading;
   try {
-    const url = new URL('/pagefind/pagefind.js', location.href).href;
-    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const base = new URL('/pagefind/', location.href);
+    const table = fetch(new URL(`titles-${lang}.json`, base)).then((r) => (r.ok ? r.json() : {}));
+    pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', base).href)) as Pagefind;
     await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
-    await buildFilters();
+    titles = (await table) as Record<string, string>;
   } catch (err) {
     console.error(err);
     status.textContent = labels.loadError;
@@ -251,7 +270,8 @@ async function start() {
     const first = shown;
     void showMore(sequence).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
   });
-  await run();
+  // The first search and the filter lists load together.
+  await Promise.all([run(), buildFilters().catch((err) => console.error(err))]);
 }
 
 void start();

@@ -74,6 +74,47 @@ export function normalizeQuery(raw: string): string {
   return splitCounters(normalizeCounters(rewriteFiscalYears(folded))).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A title or a query as the title boost compares them: folded, fiscal years as tokens, counters
+ * unified, lower case, letters and digits only (令和6年度第2回 東京都… → nendo2024第2回東京都…).
+ */
+export function titleKey(text: string): string {
+  return normalizeCounters(rewriteFiscalYears(fold(text)))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The title boost. Pagefind ranks by words, and its Japanese segmentation splits names oddly
+ * (東京都在宅療養推進会議 → 東京 / 都在 / 宅 …), so a long source that repeats a program's name can
+ * outrank the program's own page. The search page therefore orders results first by how their title
+ * matches the query, then by Pagefind's score:
+ * - 2 + coverage when the title contains the whole query (coverage = query length / title length, so
+ *   an exact title comes first and 在宅療養推進会議 prefers 東京都在宅療養推進会議 to a longer title);
+ * - 1 + coverage when the title contains every word of the query (years left aside when there are
+ *   other words: "R7 教育ステーション" still finds 地域における教育ステーション事業);
+ * - 0 otherwise. `titleKeyOf` is titleKey() of the result's title, computed when indexing.
+ */
+export function titleRanker(query: string): (titleKeyOf: string) => number {
+  const whole = titleKey(query);
+  const words = normalizeQuery(query).split(' ').map(titleKey).filter(Boolean);
+  const plain = words.filter((w) => !/^nendo\d{4}$/.test(w));
+  const needed = plain.length ? plain : words;
+  const byWords = needed.length > 1 || plain.length < words.length;
+  const neededLength = needed.join('').length;
+  return (titleKeyOf) => {
+    if (!whole || !titleKeyOf) return 0;
+    if (titleKeyOf.includes(whole)) return 2 + Math.min(1, whole.length / titleKeyOf.length);
+    if (byWords && needed.every((w) => titleKeyOf.includes(w))) return 1 + Math.min(1, neededLength / titleKeyOf.length);
+    return 0;
+  };
+}
+
+/** titleRanker(query)(titleKeyOf), for one title. */
+export function titleRank(query: string, titleKeyOf: string): number {
+  return titleRanker(query)(titleKeyOf);
+}
+
 const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Folds one run of text (not markup) for the index; characters NFKC turns into markup are escaped. */

@@ -1,0 +1,156 @@
+/**
+ * Search figures to compare across changes (npm run bench:search, after npm run build):
+ * - index size per language (Pagefind index chunks, fragments, filters, metadata, title table) and
+ *   the shared files (pagefind.js, WebAssembly);
+ * - bytes fetched from opening the search page with ?q= to the first result, by kind of file, raw and
+ *   as a host that compresses text would send them (brotli for html/css/js/json; Pagefind's own files
+ *   are already gzip);
+ * - time to first result (navigation start → the page's `search:first-result` mark) and time of a
+ *   second query typed after it, median of several runs, each in a fresh browser context (cold cache).
+ *
+ * Usage: node scripts/search-bench.ts [--runs N] [siteDir]   (default: $ATLAS_OUT_DIR or dist, 7 runs)
+ * Serves the site itself on a free local port; needs Debian's Chromium (/usr/bin/chromium).
+ */
+import { createServer } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
+const positional = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+const root = resolve(positional[0] ?? process.env.ATLAS_OUT_DIR ?? 'dist');
+const pagefindDir = join(root, 'pagefind');
+const QUERIES = { ja: ['教育ステーション', '人工呼吸器'], en: ['ventilator', 'education station'] } as const;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Bytes a compressing host would send. */
+function compressedSize(path: string, body: Buffer): number {
+  return COMPRESSIBLE.has(path.endsWith('/') ? '.html' : extname(path)) ? brotliCompressSync(body).length : body.length;
+}
+
+function indexSizes() {
+  const files = walk(pagefindDir).map((f) => ({ rel: relative(pagefindDir, f).split(sep).join('/'), size: statSync(f).size }));
+  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; wasm: string | null }> };
+  console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
+  for (const [lang, info] of Object.entries(entry.languages)) {
+    const part = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
+    const index = part((r) => r.startsWith(`index/${lang}_`));
+    const fragments = part((r) => r.startsWith(`fragment/${lang}_`));
+    const filters = part((r) => r.startsWith(`filter/${lang}_`));
+    const meta = part((r) => r.startsWith(`pagefind.${lang}_`));
+    const titles = part((r) => r === `titles-${lang}.json`);
+    const wasm = part((r) => r === `wasm.${info.wasm ?? 'unknown'}.pagefind`);
+    console.log(
+      `  ${lang}: ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}, titles ${kb(titles)}; total ${kb(index + fragments + filters + meta + titles)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)})`,
+    );
+  }
+  const shared = ['pagefind.js', 'pagefind-worker.js'].map((f) => `${f} ${kb(files.find((x) => x.rel === f)?.size ?? 0)}`).join(', ');
+  console.log(`  shared: ${shared}`);
+}
+
+function serve(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(root, path);
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
+}
+
+function category(path: string): string {
+  if (path.startsWith('/pagefind/fragment/')) return 'fragments';
+  if (path.startsWith('/pagefind/index/') || path.startsWith('/pagefind/filter/') || /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) || path.startsWith('/pagefind/titles-')) return 'index';
+  if (path.startsWith('/pagefind/wasm.')) return 'wasm';
+  if (path.startsWith('/pagefind/')) return 'pagefind js';
+  if (path.endsWith('.js')) return 'page js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.html') || path.endsWith('/')) return 'html';
+  return 'other';
+}
+
+async function main() {
+  if (!existsSync(join(pagefindDir, 'pagefind.js'))) throw new Error(`${pagefindDir} has no index: run npm run build first`);
+  indexSizes();
+  const { url, close } = await serve();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (const lang of ['ja', 'en'] as const) {
+      const [first, second] = QUERIES[lang];
+      const firstTimes: number[] = [];
+      const secondTimes: number[] = [];
+      let bytes: Map<string, { raw: number; sent: number; files: number }> | undefined;
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const fetched: { path: string; body: Buffer }[] = [];
+        page.on('response', async (res) => {
+          try {
+            fetched.push({ path: new URL(res.url()).pathname, body: await res.body() });
+          } catch {
+            /* redirects and aborted requests have no body */
+          }
+        });
+        await page.goto(`${url}${lang === 'en' ? '/en' : ''}/search/?q=${encodeURIComponent(first)}`);
+        await page.waitForFunction(() => performance.getEntriesByName('search:first-result').length > 0, undefined, { timeout: 30_000 });
+        firstTimes.push(await page.evaluate(() => performance.getEntriesByName('search:first-result')[0]!.startTime));
+        if (run === 0) {
+          bytes = new Map();
+          for (const f of fetched) {
+            const c = category(f.path);
+            const row = bytes.get(c) ?? { raw: 0, sent: 0, files: 0 };
+            bytes.set(c, { raw: row.raw + f.body.length, sent: row.sent + compressedSize(f.path, f.body), files: row.files + 1 });
+          }
+        }
+        const started = await page.evaluate(() => performance.now());
+        await page.fill('#search-q', second);
+        await page.waitForFunction((q) => document.getElementById('search')?.dataset.state === 'done' && document.getElementById('search')?.dataset.query === q, second);
+        secondTimes.push((await page.evaluate(() => performance.now())) - started);
+        await context.close();
+      }
+      const total = [...bytes!.values()].reduce((a, r) => ({ raw: a.raw + r.raw, sent: a.sent + r.sent, files: a.files + r.files }), { raw: 0, sent: 0, files: 0 });
+      console.log(`\n${lang === 'ja' ? '/search/' : '/en/search/'}?q=${first}: bytes fetched from opening the page to the first result`);
+      for (const [c, r] of [...bytes!].sort((a, b) => b[1].sent - a[1].sent)) console.log(`  ${c.padEnd(12)} ${String(r.files).padStart(2)} files  ${kb(r.raw).padStart(9)} raw  ${kb(r.sent).padStart(9)} compressed`);
+      console.log(`  ${'total'.padEnd(12)} ${String(total.files).padStart(2)} files  ${kb(total.raw).padStart(9)} raw  ${kb(total.sent).padStart(9)} compressed`);
+      console.log(`  time to first result: median ${median(firstTimes).toFixed(0)} ms over ${RUNS} cold runs (min ${Math.min(...firstTimes).toFixed(0)}, max ${Math.max(...firstTimes).toFixed(0)})`);
+      console.log(`  then "${second}" typed: median ${median(secondTimes).toFixed(0)} ms to its results (includes the 120 ms typing debounce)`);
+    }
+  } finally {
+    await browser.close();
+    close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`✗ search bench: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+/**
+ * The search index of the built site (scripts/search-index.ts, run by `npm run build`): one index per
+ * language, the title tables beside it, which pages are indexed, and that every page the query set
+ * expects exists and is indexed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, DIST, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
+import { SEARCH_QUERIES } from '../search-queries.ts';
+
+beforeAll(assertBuilt);
+
+const PAGEFIND = join(DIST, 'pagefind');
+const indexed = () => htmlFiles().filter((f) => /<main\b[^>]*data-pagefind-body/.test(read(f)));
+
+describe('search index', () => {
+  it('has one index per language, with the pages of that language', () => {
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { page_count: number }> };
+    expect(entry.version).toBe('1.6.0');
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ja']);
+    const pages = indexed().map(urlPathOf);
+    expect(entry.languages.ja!.page_count).toBe(pages.filter((p) => !p.startsWith('/en/')).length);
+    expect(entry.languages.en!.page_count).toBe(pages.filter((p) => p.startsWith('/en/')).length);
+  });
+
+  it('has a title table per language covering every indexed page', () => {
+    const fragments = readdirSync(join(PAGEFIND, 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
+    for (const lang of ['ja', 'en']) {
+      const table = JSON.parse(readFileSync(join(PAGEFIND, `titles-${lang}.json`), 'utf8')) as Record<string, string>;
+      expect(Object.keys(table).sort()).toEqual(fragments.filter((id) => id.startsWith(`${lang}_`)).sort());
+      expect(Object.values(table).every((key) => key.length > 0)).toBe(true);
+    }
+  });
+
+  it('indexes the main content of content pages only, each with its kind and title', () => {
+    const problems: string[] = [];
+    for (const file of indexed()) {
+      const html = read(file);
+      const path = urlPathOf(file);
+      if (!/<data value="[^"]+" data-pagefind-filter="kind\[value\]">/.test(html)) problems.push(`${path}: no kind filter`);
+      if (!/data-pagefind-meta="label\[value\]"/.test(html)) problems.push(`${path}: no label`);
+      if ((html.match(/data-pagefind-body/g) ?? []).length !== 1) problems.push(`${path}: data-pagefind-body more than once`);
+      if (/<(header|footer)\b[^>]*data-pagefind-body/.test(html)) problems.push(`${path}: chrome indexed`);
+    }
+    expect(problems).toEqual([]);
+    for (const path of ['/search/', '/en/search/']) {
+      const file = htmlFiles().find((f) => urlPathOf(f) === path)!;
+      expect(read(file), path).not.toContain('data-pagefind-body');
+    }
+  });
+
+  it('fiscal-year filters are start years and every filter value is non-empty', () => {
+    const problems: string[] = [];
+    for (const file of indexed()) {
+      for (const m of read(file).matchAll(/<data value="([^"]*)" data-pagefind-filter="(\w+)\[value\]">/g)) {
+        if (!m[1]!.trim()) problems.push(`${urlPathOf(file)}: empty ${m[2]}`);
+        if (m[2] === 'fy' && !/^(19|20)\d\d$/.test(m[1]!)) problems.push(`${urlPathOf(file)}: fy ${m[1]}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every page the query set expects exists and is indexed', () => {
+    const pages = new Set(indexed().map(urlPathOf));
+    const missing = [...new Set(SEARCH_QUERIES.map((q) => q.expect))].filter((p) => !pages.has(p));
+    expect(missing).toEqual([]);
+  });
+
+  it('writes nothing into the built pages themselves (the folded copy is only indexed)', () => {
+    expect(existsSync(join(PAGEFIND, 'pagefind.js'))).toBe(true);
+    const sample = htmlFiles().find((f) => urlPathOf(f) === '/fy/2024/');
+    if (sample) expect(read(sample)).not.toMatch(/nendo20\d\d/);
+  });
+});

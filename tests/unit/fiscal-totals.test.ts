@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { grandTotal, planCoversYear, programAmounts, programYears, statedTotals, totalsByFund, totalsByInitiative } from '../../src/lib/fiscal-totals.ts';
+import { groupByBureau, groupByPlan, programsWithoutPlan, sortByLatestBudget } from '../../src/lib/program-groups.ts';
+import type { Program } from '../../src/schemas/program.ts';
+import type { Plan } from '../../src/schemas/plan.ts';
+
+const src = { document: 'd', heading: 'h' };
+const fig = (fiscal_year: number, kind: string, value: number, extra: object = {}) => ({ fiscal_year, kind, value, unit: '千円', label: { ja: 'x', en: 'x' }, source: src, confidence: 'certain', derived: false, ...extra });
+const program = (id: string, p: Partial<Record<keyof Program, unknown>>) =>
+  ({ id, former_ids: [], name: { ja: id, en: id }, former_names: [], details: [], plan_links: [], funding: [], subsidy_rates: [], subsidy_caps: [], marks: [], sites: [], narratives: [], figures: [], summary: { ja: 's', en: 's' }, summary_source: src, ...p }) as unknown as Program;
+
+const total = program('total', {
+  funding: [{ fund: 'fund-a', fiscal_years: [], source: src }],
+  plan_links: [{ plan: 'plan', initiative: 'i1', relisted: false, source: src }],
+  figures: [fig(2025, 'budget-proposed', 300, { total_of: { programs: ['part1', 'part2'] } })],
+});
+const part1 = program('part1', { parent: 'total', figures: [fig(2025, 'budget-proposed', 100), fig(2024, 'budget', 90)] });
+const part2 = program('part2', { figures: [fig(2025, 'budget-proposed', 200)] });
+const alone = program('alone', {
+  bureau: 'b1',
+  funding: [{ fund: 'fund-a', fiscal_years: [2025], source: src }, { fund: 'fund-b', fiscal_years: [2025], source: src }],
+  plan_links: [{ plan: 'plan', initiative: 'i2', relisted: false, source: src }, { plan: 'plan', initiative: 'i1', relisted: true, source: src }],
+  figures: [fig(2025, 'budget', 50), fig(2025, 'plan', 3, { unit: '人' })],
+});
+const millions = program('millions', { figures: [fig(2025, 'budget', 2, { unit: '百万円' })] });
+const programs = [total, part1, part2, alone, millions];
+const plan = { id: 'plan', period: { from: 2024, to: 2029 }, issues: [{ id: 'x', title: { ja: 'x', en: 'x' }, source: src }], initiatives: [{ id: 'i1', issue: 'x' }, { id: 'i2' }], indicators: [] } as unknown as Plan;
+
+describe('fiscal-year totals', () => {
+  it('lists the years with figures', () => {
+    expect(programYears(programs)).toEqual([2024, 2025]);
+  });
+  it('does not count components twice: parents and stated totals include them', () => {
+    const amounts = programAmounts(programs, 2025);
+    const by = Object.fromEntries(amounts.map((a) => [a.program.id, a]));
+    expect(by.part1!.includedIn).toBe('total'); // parent has an amount
+    expect(by.part2!.includedIn).toBe('total'); // named in the stated total
+    expect(by.total!.includedIn).toBeUndefined();
+    expect(by.millions!.value).toBe(2000); // 2 百万円 = 2,000 千円
+    expect(grandTotal(amounts)).toEqual({ 'budget-proposed': 300, budget: 2050 });
+  });
+  it('counts a part on its own in a year where its parent has no amount', () => {
+    expect(programAmounts(programs, 2024)[0]!.includedIn).toBeUndefined();
+  });
+  it('totals by fund count a program under each of its funds; no fund last', () => {
+    const rows = totalsByFund(programAmounts(programs, 2025), 2025);
+    expect(rows.map((r) => [r.key, r.sums])).toEqual([
+      ['fund-a', { 'budget-proposed': 300, budget: 50 }],
+      ['fund-b', { budget: 50 }],
+      [null, { budget: 2000 }],
+    ]);
+  });
+  it('totals by initiative do not count relisted programs twice', () => {
+    const [t] = totalsByInitiative(programAmounts(programs, 2025), [plan], 2025);
+    const i1 = t!.rows.find((r) => r.key === 'i1')!;
+    const i2 = t!.rows.find((r) => r.key === 'i2')!;
+    expect(i1.sums).toEqual({ 'budget-proposed': 300 });
+    expect(i1.relisted.map((p) => p.id)).toEqual(['alone']);
+    expect(i2.sums).toEqual({ budget: 50 });
+    expect(t!.unlinked.programs.map((p) => p.id)).toEqual(['millions']);
+    expect(totalsByInitiative(programAmounts(programs, 2025), [plan], 2030)).toEqual([]);
+    expect(planCoversYear({ period: { to: 2029 } }, 2000)).toBe(true);
+  });
+  it('checks stated totals against the sum of their parts', () => {
+    const [c] = statedTotals(programs, 2025);
+    expect(c!.sum).toBe(300);
+    expect(c!.agrees).toBe(true);
+    const wrong = program('wrong', { figures: [fig(2025, 'budget-proposed', 301, { total_of: { programs: ['part1', 'part2', 'nothing'] } })] });
+    const [w] = statedTotals([wrong, part1, part2], 2025);
+    expect(w!.agrees).toBe(false);
+    expect(w!.missing).toEqual(['nothing']);
+  });
+});
+
+describe('program groups', () => {
+  it('groups by plan issue → initiative with relisted flags, and lists programs without a plan', () => {
+    const [g] = groupByPlan(programs, [plan]);
+    expect(g!.issues.map((i) => i.issue?.id)).toEqual(['x', undefined]);
+    expect(g!.issues[0]!.initiatives[0]!.programs.map((p) => [p.program.id, p.relisted])).toEqual([['total', false], ['alone', true]]);
+    expect(programsWithoutPlan(programs).map((p) => p.id)).toEqual(['part1', 'part2', 'millions']);
+  });
+  it('groups by bureau, unknown last', () => {
+    const groups = groupByBureau(programs, [{ id: 'b1', name: { ja: 'b', en: 'b' }, kind: 'bureau' }]);
+    expect(groups.map((g) => [g.bureau?.id, g.programs.length])).toEqual([['b1', 1], [undefined, 4]]);
+  });
+  it('sorts by latest budget in yen, programs without one last', () => {
+    const sorted = sortByLatestBudget([alone, program('none', {}), millions, total], (u) => (u === '百万円' ? 1e6 : 1e3), (p) => p.id);
+    expect(sorted.map((s) => s.program.id)).toEqual(['millions', 'total', 'alone', 'none']);
+  });
+});

@@ -3,8 +3,8 @@
  * tests/url-manifest.txt (one path per line, sorted). URLs are never removed here: a URL that
  * disappears from the build must get a redirect (see the URL-manifest test), not be deleted.
  *
- * Public URLs: every page (directory index.html → /path/), plus sitemap.xml and robots.txt.
- * Not listed: 404.html, redirect pages (noindex meta refresh: they are covered as redirects), _astro/ assets.
+ * Public URLs: every page (directory index.html → /path/, redirect pages of former ids included),
+ * plus sitemap.xml and robots.txt. Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -28,11 +28,8 @@ function files(dir: string): string[] {
 const built = new Set<string>();
 for (const file of files(dist)) {
   const rel = `/${relative(dist, file).split('\\').join('/')}`;
-  if (rel.endsWith('/index.html')) {
-    const html = readFileSync(file, 'utf8');
-    if (/<meta http-equiv="refresh"/i.test(html)) continue; // a redirect page
-    built.add(rel.slice(0, -'index.html'.length));
-  } else if (rel === '/sitemap.xml' || rel === '/robots.txt') built.add(rel);
+  if (rel.endsWith('/index.html')) built.add(rel.slice(0, -'index.html'.length));
+  else if (rel === '/sitemap.xml' || rel === '/robots.txt') built.add(rel);
 }
 
 const existing = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];

@@ -62,6 +62,12 @@ const ja: Omit<SearchQuery, 'lang'>[] = [
   { q: '在宅医療参入', expect: p('home-medical-care-entry-promotion'), kind: 'fragment' },
   { q: '地域包括支援センター', expect: p('community-general-support-center-strengthening'), kind: 'fragment' },
   { q: '在宅療養患者家族支援', expect: p('family-caregiver-support'), kind: 'fragment' },
+  { q: 'オンデマンド研修', expect: p('visiting-nurse-on-demand-training'), kind: 'fragment' },
+  { q: '地域ケア会議', expect: p('community-care-meeting-promotion'), kind: 'fragment' },
+  { q: '介護認定審査会', expect: p('care-certification-board-operation-improvement'), kind: 'fragment' },
+  { q: '生活支援体制整備', expect: p('daily-life-support-system-strengthening'), kind: 'fragment' },
+  { q: '介護人材緊急対策', expect: p('municipal-care-workforce-emergency-subsidy'), kind: 'fragment' },
+  { q: '管理者・指導者育成', expect: p('visiting-nursing-manager-training'), kind: 'fragment' },
   // A program name that meetings and sources also mention: the program page ranks first three
   { q: '訪問看護推進総合事業', expect: p('visiting-nursing-comprehensive-program'), kind: 'name' },
   { q: '区市町村在宅療養推進事業', expect: p('municipal-zaitaku-promotion'), kind: 'name' },
@@ -77,6 +83,7 @@ const ja: Omit<SearchQuery, 'lang'>[] = [
   { q: '令和元年度', expect: '/fy/2019/', kind: 'fiscal-year' },
   { q: 'H30', expect: '/fy/2018/', kind: 'fiscal-year' },
   { q: 'R7 教育ステーション', expect: p('visiting-nursing-education-stations'), kind: 'fiscal-year' },
+  { q: '令和7年度 カスハラ', expect: p('care-customer-harassment-countermeasures'), kind: 'fiscal-year' },
   { q: '令和6年度第2回', expect: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'fiscal-year' },
   // People on rosters, places, figures
   { q: '山田 雅子', expect: '/committees/zaitaku-care-medical-collaboration-subcommittee/', kind: 'person' },
@@ -86,6 +93,14 @@ const ja: Omit<SearchQuery, 'lang'>[] = [
   { q: '233453', expect: p('visiting-nursing-comprehensive-program'), kind: 'figure' },
   { q: '119,141千円', expect: p('care-customer-harassment-countermeasures'), kind: 'figure' },
   { q: '18か所', expect: p('visiting-nursing-education-stations'), kind: 'counter' },
+  { q: '18箇所', expect: p('visiting-nursing-education-stations'), kind: 'counter' },
+  { q: '13か所', expect: p('visiting-nursing-education-stations'), kind: 'counter' },
+  { q: '600,000千円', expect: p('home-medical-care-promotion-strengthening'), kind: 'figure' },
+  { q: '47711', expect: p('visiting-nursing-education-stations'), kind: 'figure' },
+  { q: '新田 國夫', expect: '/committees/zaitaku-care-medical-collaboration-subcommittee/', kind: 'person' },
+  { q: '道傳潔', expect: '/committees/zaitaku-care-medical-collaboration-subcommittee/', kind: 'person' },
+  { q: '練馬区', expect: p('visiting-nursing-education-stations'), kind: 'place' },
+  { q: '東大和市', expect: p('visiting-nursing-education-stations'), kind: 'place' },
   // Committees, regulations, plans, surveys
   { q: '在宅療養推進会議', expect: '/committees/zaitaku-promotion-council/', kind: 'name' },
   { q: '運営に係る細目', expect: '/regulations/zaitaku-promotion-council-operating-rules/', kind: 'fragment' },
@@ -119,6 +134,14 @@ const en: Omit<SearchQuery, 'lang'>[] = [
   { q: 'disasters', expect: p('disaster-home-medical-care-strengthening'), kind: 'stemming' },
   { q: 'kantaki', expect: p('kantaki-liaison-meeting'), kind: 'abbreviation' },
   { q: '山田 雅子', expect: '/en/committees/zaitaku-care-medical-collaboration-subcommittee/', kind: 'person' },
+  { q: 'newly hired nurses', expect: p('new-visiting-nurse-training-support'), kind: 'stemming' },
+  { q: 'portal site', expect: p('multidisciplinary-portal-site'), kind: 'fragment' },
+  { q: 'certified nurse qualification', expect: p('certified-visiting-nurse-qualification-support'), kind: 'fragment' },
+  { q: 'on-demand training', expect: p('visiting-nurse-on-demand-training'), kind: 'fragment' },
+  { q: 'certification boards', expect: p('care-certification-board-operation-improvement'), kind: 'stemming' },
+  { q: 'Nerima', expect: p('visiting-nursing-education-stations'), kind: 'place' },
+  { q: 'H31', expect: '/fy/2019/', kind: 'fiscal-year' },
+  { q: 'FY2025 harassment', expect: p('home-medical-care-harassment-countermeasures'), kind: 'fiscal-year' },
 ];
 
 export const SEARCH_QUERIES: SearchQuery[] = [

@@ -39,7 +39,11 @@ interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** Ranking options: page length ignored (short program pages and long meeting pages compete on terms). */
+/**
+ * Pagefind options. pageLength 0.5 (default 0.75): long source texts neither dominate nor vanish; the
+ * title boost (titleRanker) does the rest. noWorker: the index is small, and the main thread saves
+ * the worker's 42 KB and its start-up (time to first result measured by scripts/search-bench.ts).
+ */
 export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0.5 }, excerptLength: 36, noWorker: true };
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 120;
@@ -259,7 +263,11 @@ async function start() {
     setState('error');
     return;
   }
-  input.addEventListener('input', schedule);
+  // Search as the user types; while an IME composes Japanese, wait for the converted text.
+  input.addEventListener('input', (e) => {
+    if (!(e as InputEvent).isComposing) schedule();
+  });
+  input.addEventListener('compositionend', schedule);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
@@ -270,8 +278,9 @@ async function start() {
     const first = shown;
     void showMore(sequence).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
   });
-  // The first search and the filter lists load together.
-  await Promise.all([run(), buildFilters().catch((err) => console.error(err))]);
+  // The first results first; then the filter lists (their files would compete with the results').
+  await run();
+  await buildFilters().catch((err) => console.error(err));
 }
 
 void start();

@@ -125,42 +125,61 @@ export function planCoversYear(plan: Pick<Plan, 'period'>, year: number): boolea
 export interface InitiativeTotals {
   plan: Plan;
   rows: (TotalRow<string> & { relisted: Program[] })[];
-  /** Counted programs with no (non-relisted) link to this plan. */
+  /**
+   * What the rows do not allocate: the grand total minus the rows' sums, with the top-level programs
+   * not counted in any row (their components may be).
+   */
   unlinked: TotalRow<null>;
 }
 
-/** Totals by initiative for each plan covering the year that any counted program links to. */
+/**
+ * Totals by initiative for each plan covering the year that any program with an amount links to.
+ * A program is counted in the initiative it is linked to (not 【再掲】), unless a program whose amount
+ * includes it (parent, or a stated total) is already counted in this plan; so a parent that is not
+ * in the plan leaves its components to be counted where they are linked. Each plan's rows plus
+ * `unlinked` add up to the grand total.
+ */
 export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: readonly Plan[], year: number): InitiativeTotals[] {
-  const counted = amounts.filter((a) => !a.includedIn);
+  const byId = new Map(amounts.map((a) => [a.program.id, a]));
+  const containers = (a: ProgramAmount): string[] => {
+    const out: string[] = [];
+    for (let c = a.includedIn; c && !out.includes(c); c = byId.get(c)?.includedIn) out.push(c);
+    return out;
+  };
+  const ordered = [...amounts].sort((a, b) => containers(a).length - containers(b).length);
+  const total = grandTotal(amounts);
   const out: InitiativeTotals[] = [];
   for (const plan of plans) {
     if (!planCoversYear(plan, year)) continue;
-    if (!counted.some((a) => a.program.plan_links.some((l) => l.plan === plan.id))) continue;
+    if (!amounts.some((a) => a.program.plan_links.some((l) => l.plan === plan.id))) continue;
     const rows = plan.initiatives.map((i) => ({ key: i.id, sums: {} as KindSums, programs: [] as Program[], relisted: [] as Program[] }));
-    const unlinked: TotalRow<null> = { key: null, sums: {}, programs: [] };
-    for (const a of counted) {
+    const counted = new Set<string>();
+    for (const a of ordered) {
       const links = a.program.plan_links.filter((l) => l.plan === plan.id);
       const primary = [...new Set(links.filter((l) => !l.relisted).map((l) => l.initiative))];
-      for (const l of links.filter((l) => l.relisted)) {
-        const row = rows.find((r) => r.key === l.initiative);
-        if (row && !primary.includes(l.initiative) && !row.relisted.includes(a.program)) row.relisted.push(a.program);
-      }
-      if (!primary.length) {
-        addTo(unlinked.sums, a);
-        unlinked.programs.push(a.program);
+      const listAgain = (initiative: string) => {
+        const r = rows.find((x) => x.key === initiative);
+        if (r && !r.programs.includes(a.program) && !r.relisted.includes(a.program)) r.relisted.push(a.program);
+      };
+      if (!primary.length || containers(a).some((c) => counted.has(c))) {
+        for (const l of links) listAgain(l.initiative);
         continue;
       }
+      counted.add(a.program.id);
       // A program in two initiatives (neither relisted) is counted in the first only.
       const row = rows.find((r) => r.key === primary[0]);
       if (row) {
         addTo(row.sums, a);
         row.programs.push(a.program);
       }
-      for (const other of primary.slice(1)) {
-        const r = rows.find((x) => x.key === other);
-        if (r && !r.relisted.includes(a.program)) r.relisted.push(a.program);
-      }
+      for (const l of links) if (l.initiative !== primary[0]) listAgain(l.initiative);
     }
+    const unlinked: TotalRow<null> = { key: null, sums: {}, programs: amounts.filter((a) => !a.includedIn && !counted.has(a.program.id)).map((a) => a.program) };
+    for (const kind of Object.keys(total) as BudgetKind[]) {
+      const rest = Math.round(((total[kind] ?? 0) - rows.reduce((n, r) => n + (r.sums[kind] ?? 0), 0)) * 1000) / 1000;
+      if (rest !== 0) unlinked.sums[kind] = rest;
+    }
+    if (!rows.some((r) => r.programs.length)) continue;
     out.push({ plan, rows: rows.filter((r) => r.programs.length || r.relisted.length), unlinked });
   }
   return out;

@@ -19,7 +19,8 @@ describe('citations', () => {
     expect([...refsByDocument(program)]).toEqual([['doc-a', ['H1', 'H2']], ['doc-b', ['X']]]);
   });
   it('indexes citing entries by document', () => {
-    const map = collectCitations([{ kind: 'program', entries: [program] }, { kind: 'meeting', entries: [{ id: 'm', source: { document: 'doc-b', heading: 'Y' } }] }]);
+    const meeting = { id: 'm', source: { document: 'doc-b', heading: 'Y' } };
+    const map = collectCitations([{ kind: 'program', entries: [program] }, { kind: 'meeting', entries: [meeting] }]);
     expect(map.get('doc-a')).toEqual([{ kind: 'program', id: 'p', heading: 'H1' }, { kind: 'program', id: 'p', heading: 'H2' }]);
     expect(map.get('doc-b')!.map((c) => c.kind)).toEqual(['program', 'meeting']);
   });

@@ -58,8 +58,17 @@ describe('fiscal-year totals', () => {
     expect(i1.relisted.map((p) => p.id)).toEqual(['alone']);
     expect(i2.sums).toEqual({ budget: 50 });
     expect(t!.unlinked.programs.map((p) => p.id)).toEqual(['millions']);
+    expect(t!.unlinked.sums).toEqual({ budget: 2000 });
     expect(totalsByInitiative(programAmounts(programs, 2025), [plan], 2030)).toEqual([]);
     expect(planCoversYear({ period: { to: 2029 } }, 2000)).toBe(true);
+  });
+  it('counts the components of a parent that is not in the plan where they are linked, and the rest as unlinked', () => {
+    const parent = program('parent', { figures: [fig(2025, 'budget', 100)] });
+    const child = program('child', { parent: 'parent', plan_links: [{ plan: 'plan', initiative: 'i2', relisted: false, source: src }], figures: [fig(2025, 'budget', 30)] });
+    const [t] = totalsByInitiative(programAmounts([parent, child], 2025), [plan], 2025);
+    expect(t!.rows.map((r) => [r.key, r.sums.budget])).toEqual([['i2', 30]]);
+    expect(t!.unlinked.sums).toEqual({ budget: 70 });
+    expect(t!.unlinked.programs.map((p) => p.id)).toEqual(['parent']);
   });
   it('checks stated totals against the sum of their parts', () => {
     const [c] = statedTotals(programs, 2025);

@@ -15,6 +15,7 @@ import type { Bureau } from '../schemas/bureau.ts';
 import type { Fund } from '../schemas/fund.ts';
 import type { Survey } from '../schemas/survey.ts';
 import { relationsOf, type Relations } from './relations.ts';
+import { collectCitations, type Citation } from './citations.ts';
 
 export interface SiteData extends Relations {
   programs: Program[];
@@ -62,3 +63,15 @@ export function siteData(): Promise<SiteData> {
 
 /** getStaticPaths helper: one path per language. */
 export const LANG_PARAMS = [{ lang: undefined }, { lang: 'en' }] as const;
+
+/** Every citation of every source document, by document id: who cites it and under which heading. */
+export function citationsBySource(data: SiteData): Map<string, Citation[]> {
+  return collectCitations([
+    { kind: 'program', entries: data.programs },
+    { kind: 'meeting', entries: data.meetings },
+    { kind: 'committee', entries: data.committees },
+    { kind: 'plan', entries: data.plans },
+    { kind: 'regulation', entries: data.regulations },
+    { kind: 'survey', entries: data.surveys },
+  ]);
+}

@@ -15,5 +15,5 @@ export function checkData(projectRoot: string, dataRoot = resolve(projectRoot, '
   const problems = [...loaded.problems, ...integrity].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  return { entries: loaded.entries, problems };
+  return { entries: loaded.entries, problems, invalid: loaded.invalid };
 }

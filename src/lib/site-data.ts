@@ -2,7 +2,7 @@
  * The curated data as pages see it: collections read once, sorted, and indexed by id, with the
  * relations between entries (children, meetings that discuss a program …) computed here, not in pages.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionKey } from 'astro:content';
 import type { Program } from '../schemas/program.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Committee } from '../schemas/committee.ts';
@@ -33,7 +33,7 @@ export interface SiteData extends Relations {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-async function all<T extends { id: string }>(name: Parameters<typeof getCollection>[0]): Promise<T[]> {
+async function all<T extends { id: string }>(name: CollectionKey): Promise<T[]> {
   const entries = await getCollection(name);
   return entries.map((e) => e.data as unknown as T).sort(byId);
 }

@@ -1,4 +1,4 @@
-/** QR code of a URL as one SVG path (drawn at build time; no script, no set:html). */
+/** QR code of a URL as SVG rectangles drawn at build time: no script, and no string rendered as markup. */
 import QRCode from 'qrcode';
 
 export function qrPath(text: string): { size: number; d: string } {

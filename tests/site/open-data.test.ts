@@ -1,0 +1,28 @@
+/** The open-data downloads hold every figure and every program of the curated data. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { assertBuilt, DIST, read } from '../helpers/dist.ts';
+import { checkData } from '../../src/data/index.ts';
+import type { Program } from '../../src/schemas/program.ts';
+import type { Plan } from '../../src/schemas/plan.ts';
+import { ROOT } from '../helpers/fixtures.ts';
+
+beforeAll(assertBuilt);
+
+describe('open data', () => {
+  const data = checkData(ROOT);
+  const programs = data.entries.filter((e) => e.collection === 'programs').map((e) => e.data as Program);
+  const plans = data.entries.filter((e) => e.collection === 'plans').map((e) => e.data as Plan);
+
+  it('figures.csv has a BOM, CRLF line ends and one row per figure', () => {
+    const csv = read(join(DIST, 'data/figures.csv'));
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const figures = programs.reduce((n, p) => n + p.figures.length, 0) + plans.reduce((n, p) => n + p.indicators.reduce((m, i) => m + i.series.length, 0), 0);
+    // Rows end in CRLF; a bare LF can only occur inside a quoted field.
+    expect(csv.split('\r\n').filter(Boolean).length).toBe(figures + 1);
+  });
+  it('programs.json lists every program', () => {
+    const json = JSON.parse(read(join(DIST, 'data/programs.json'))) as { programs: { id: string }[] };
+    expect(json.programs.map((p) => p.id).sort()).toEqual(programs.map((p) => p.id).sort());
+  });
+});

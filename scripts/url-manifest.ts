@@ -4,7 +4,7 @@
  * disappears from the build must get a redirect (see the URL-manifest test), not be deleted.
  *
  * Public URLs: every page (directory index.html → /path/, redirect pages of former ids included),
- * plus sitemap.xml and robots.txt. Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
+ * plus sitemap.xml, robots.txt and the open-data files under /data/. Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,7 +29,7 @@ const built = new Set<string>();
 for (const file of files(dist)) {
   const rel = `/${relative(dist, file).split('\\').join('/')}`;
   if (rel.endsWith('/index.html')) built.add(rel.slice(0, -'index.html'.length));
-  else if (rel === '/sitemap.xml' || rel === '/robots.txt') built.add(rel);
+  else if (rel === '/sitemap.xml' || rel === '/robots.txt' || rel.startsWith('/data/')) built.add(rel);
 }
 
 const existing = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];

@@ -13,7 +13,7 @@ run() {
     summary+=("$(printf '  ✓ %-52s %4ss' "$name" $((SECONDS - start)))"); passed=$((passed + 1))
   else
     summary+=("$(printf '  ✗ %-52s %4ss' "$name" $((SECONDS - start)))")
-    printf '\n%s\n' "${summary[@]}"; echo "gates: $passed passed, 1 failed"; exit 1
+    echo; printf '%s\n' "${summary[@]}"; echo "gates: $passed passed, 1 failed"; exit 1
   fi
 }
 run "browser prerequisites (chromium, fonts-noto-cjk)" bash scripts/ensure-browser.sh
@@ -25,5 +25,5 @@ run "build (check, astro build, search index)" npm run -s build
 run "built site: links, HTML, CSP, URLs, reproducible (tests/site)" npx vitest run tests/site
 run "browser: pages, axe, print, keyboard, search (tests/browser)" npx playwright test
 run "Lighthouse: a11y, best practices, SEO = 100" npm run -s lighthouse
-printf '\n%s\n' "${summary[@]}"
+echo; printf '%s\n' "${summary[@]}"
 echo "gates: $passed passed, 0 failed"

@@ -26,6 +26,7 @@ export interface Relations {
   bureauById: Map<string, Bureau>;
   fundById: Map<string, Fund>;
   regulationById: Map<string, Regulation>;
+  surveyById: Map<string, Survey>;
   childrenOf: Map<string, Program[]>;
   mentionsOf: Map<string, ProgramMention[]>;
   meetingsOf: Map<string, Meeting[]>;
@@ -71,6 +72,7 @@ export function relationsOf(base: Base): Relations {
     bureauById: index(base.bureaus),
     fundById: index(base.funds),
     regulationById: index(base.regulations),
+    surveyById: index(base.surveys),
     childrenOf,
     mentionsOf,
     meetingsOf,

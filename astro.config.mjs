@@ -1,9 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { siteOrigin } from './src/lib/urls.ts';
 
-// Published origin for canonical URLs, hreflang, the sitemap and QR codes (see src/lib/urls.ts).
-const site = (process.env.SITE_URL || 'https://zaitaku-atlas.example.org').replace(/\/+$/, '');
+// Published origin for canonical URLs, hreflang, the sitemap and QR codes: SITE_URL, default in src/lib/urls.ts.
+const site = siteOrigin();
 
 export default defineConfig({
   site,

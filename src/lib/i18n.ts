@@ -7,7 +7,6 @@ import en from '../i18n/en.json' with { type: 'json' };
 
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'ja';
 
 export type UIKey = keyof typeof ja;
 export const UI_STRINGS: Record<Lang, Record<UIKey, string>> = { ja, en: en as Record<UIKey, string> };
@@ -22,18 +21,8 @@ export function t(lang: Lang, key: UIKey, vars: Record<string, string | number> 
   });
 }
 
-/** Picks the language's side of a {ja, en} data text. */
-export function pick(text: { ja: string; en: string }, lang: Lang): string {
-  return text[lang];
-}
-
 export function otherLang(lang: Lang): Lang {
   return lang === 'ja' ? 'en' : 'ja';
-}
-
-/** Route param for [...lang]: undefined for Japanese (the root), 'en' for English. */
-export function langParam(lang: Lang): string | undefined {
-  return lang === 'ja' ? undefined : lang;
 }
 
 export function langFromParam(param: string | undefined): Lang {

@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// ATLAS_PORT_BASE lets several checkouts run their servers side by side.
+const port = Number(process.env.ATLAS_PORT_BASE ?? 4320) + 10;
+
 // Debian's Chromium (Playwright cannot download a browser here); one worker is fastest on 2 cores.
 export default defineConfig({
   testDir: 'tests/browser',
@@ -7,15 +10,15 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4330',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {
-    command: 'npx astro preview --host 127.0.0.1 --port 4330',
-    url: 'http://127.0.0.1:4330/',
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

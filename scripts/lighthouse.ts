@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-const PORT = 4329;
+// ATLAS_PORT_BASE lets several checkouts run their servers side by side.
+const PORT = Number(process.env.ATLAS_PORT_BASE ?? 4320) + 9;
 const origin = `http://127.0.0.1:${PORT}`;
 const pages = [
   '/',

@@ -10,7 +10,7 @@
  *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>. Writes dist/pagefind/, and next to it
  * titles-<lang>.json: Pagefind's result id → titleKey() of the page title, for the search page's title
- * boost (titleRank in src/lib/search.ts), so ranking needs no fragment download.
+ * boost (titleRanker in src/lib/search.ts), so ranking needs no fragment download.
  *
  * Usage: node scripts/search-index.ts [siteDir]   (default: $ATLAS_OUT_DIR or dist)
  */

@@ -204,7 +204,7 @@ async function run() {
   setState('searching', raw);
   const search = await pagefind.search(query || null, { filters });
   if (seq !== sequence || !search) return;
-  // Title boost (see titleRank): titles that contain the query first, then Pagefind's order.
+  // Title boost (see titleRanker): titles that contain the query first, then Pagefind's order.
   const ranker = titleRanker(raw);
   const rank = new Map(search.results.map((r) => [r.id, ranker(titles[r.id] ?? '')]));
   current = query ? [...search.results].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!) : search.results;

@@ -1,14 +1,12 @@
 /** Pure helpers over figures: ordering, the budget series a chart shows, the latest budget. */
-import type { Figure, FigureKind } from '../schemas/figure.ts';
+import { FIGURE_KINDS, type Figure } from '../schemas/figure.ts';
 import { isMoneyUnit } from './units.ts';
 
-export const KIND_ORDER: FigureKind[] = ['budget-proposed', 'budget', 'plan', 'result', 'target'];
-
-/** Fiscal year ascending, then kind in KIND_ORDER, then the source order. */
+/** Fiscal year ascending, then kind in the order of FIGURE_KINDS (proposed budget … target), then the source order. */
 export function sortFigures<T extends Pick<Figure, 'fiscal_year' | 'kind'>>(figures: readonly T[]): T[] {
   return figures
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.fiscal_year - b.f.fiscal_year || KIND_ORDER.indexOf(a.f.kind) - KIND_ORDER.indexOf(b.f.kind) || a.i - b.i)
+    .sort((a, b) => a.f.fiscal_year - b.f.fiscal_year || FIGURE_KINDS.indexOf(a.f.kind) - FIGURE_KINDS.indexOf(b.f.kind) || a.i - b.i)
     .map(({ f }) => f);
 }
 
@@ -52,9 +50,4 @@ export function budgetSeries(figures: readonly Figure[]): BudgetPoint[] {
 export function latestBudget(figures: readonly Figure[]): BudgetPoint | undefined {
   const series = budgetSeries(figures);
   return series[series.length - 1];
-}
-
-/** Distinct fiscal years the figures cover, ascending. */
-export function figureYears(figures: readonly Pick<Figure, 'fiscal_year'>[]): number[] {
-  return [...new Set(figures.map((f) => f.fiscal_year))].sort((a, b) => a - b);
 }

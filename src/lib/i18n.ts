@@ -9,7 +9,7 @@ export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export type UIKey = keyof typeof ja;
-export const UI_STRINGS: Record<Lang, Record<UIKey, string>> = { ja, en: en as Record<UIKey, string> };
+const UI_STRINGS: Record<Lang, Record<UIKey, string>> = { ja, en: en as Record<UIKey, string> };
 
 /** Looks up a UI string and fills {name} placeholders. Unknown keys throw: a typo must not ship as blank text. */
 export function t(lang: Lang, key: UIKey, vars: Record<string, string | number> = {}): string {

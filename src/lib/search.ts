@@ -110,11 +110,6 @@ export function titleRanker(query: string): (titleKeyOf: string) => number {
   };
 }
 
-/** titleRanker(query)(titleKeyOf), for one title. */
-export function titleRank(query: string, titleKeyOf: string): number {
-  return titleRanker(query)(titleKeyOf);
-}
-
 const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Folds one run of text (not markup) for the index; characters NFKC turns into markup are escaped. */

@@ -5,8 +5,3 @@
 export function searchKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
-
-/** NFKC with whitespace runs collapsed to one space: for search indexes and queries. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}

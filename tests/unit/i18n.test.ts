@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import ja from '../../src/i18n/ja.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
+import { globSync, readFileSync } from 'node:fs';
 import { t } from '../../src/lib/i18n.ts';
+
+const SRC = new URL('../../src/', import.meta.url).pathname;
+/** Every source file that may use a UI string, as one text. */
+const sourceText = globSync('**/*.{ts,astro,mdx}', { cwd: SRC })
+  .map((f) => readFileSync(`${SRC}${f}`, 'utf8'))
+  .join('\n');
 
 describe('UI strings', () => {
   it('have identical keys in Japanese and English', () => {
@@ -21,5 +28,16 @@ describe('UI strings', () => {
   it('fill placeholders and refuse missing ones', () => {
     expect(t('en', 'home.count', { programs: 3, figures: 10, meetings: 1 })).toBe('3 programs, 10 figures, 1 meetings');
     expect(() => t('en', 'home.count', { programs: 3 })).toThrow(/needs \{figures\}/);
+  });
+  it('are all used somewhere in src/', () => {
+    // A key is used when it is written as a string literal, or when a template literal builds it from a
+    // prefix (`kind.${f.kind}`) and its last part is a value written somewhere in src/ (e.g. a schema enum).
+    const prefixes = [...sourceText.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1]!);
+    const quoted = (s: string) => sourceText.includes(`'${s}'`) || sourceText.includes(`"${s}"`);
+    const unused = Object.keys(ja).filter((key) => {
+      if (quoted(key)) return false;
+      return !prefixes.some((p) => key.startsWith(p) && quoted(key.slice(p.length)));
+    });
+    expect(unused).toEqual([]);
   });
 });

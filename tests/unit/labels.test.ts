@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoutAnchor, handoutLabel, meetingOrdinal, meetingTitle } from '../../src/lib/labels.ts';
+import { agendaAnchor, handoutAnchor, handoutLabel, meetingOrdinal, meetingTitle } from '../../src/lib/labels.ts';
 
 describe('labels', () => {
   it('name a meeting 令和6年度第2回 and 2nd meeting of FY2024', () => {
@@ -15,5 +15,13 @@ describe('labels', () => {
     expect(handoutLabel('参考資料1-2', 'ja')).toBe('参考資料1-2');
     expect(handoutAnchor('資料5')).toBe('handout-5');
     expect(handoutAnchor('参考資料1-2')).toBe('reference-1-2');
+  });
+});
+
+describe('agendaAnchor', () => {
+  it('turns agenda numbers into ids', () => {
+    expect(agendaAnchor('3(2)')).toBe('agenda-3-2');
+    expect(agendaAnchor('１')).toBe('agenda-1');
+    expect(agendaAnchor('（）')).toBe('agenda');
   });
 });

@@ -7,7 +7,7 @@ import {
   normalizeQuery,
   splitCounters,
   titleKey,
-  titleRank,
+  titleRanker,
   yearToken,
   YEAR_TOKEN_PATTERN,
 } from '../../src/lib/search.ts';
@@ -96,7 +96,7 @@ describe('indexCopy', () => {
 });
 
 describe('title boost', () => {
-  const rank = (q: string, title: string) => titleRank(q, titleKey(title));
+  const rank = (q: string, title: string) => titleRanker(q)(titleKey(title));
 
   it('keys titles like queries', () => {
     expect(titleKey('令和6年度第2回 東京都在宅介護・医療協働推進部会')).toBe('nendo2024第2回東京都在宅介護医療協働推進部会');

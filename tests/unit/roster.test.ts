@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roleMark, rosterInForce, splitRoster } from '../../src/lib/roster.ts';
-import { indicatorMatrix } from '../../src/lib/matrix.ts';
-import { agendaAnchor } from '../../src/lib/labels.ts';
 import type { Committee } from '../../src/schemas/committee.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
-import type { Plan } from '../../src/schemas/plan.ts';
 
 const src = { document: 'd', heading: 'h' };
 const member = (name: string, role: 'chair' | 'member' | 'secretary' | 'observer') => ({ name, role, affiliation: { ja: 'x', en: 'x' } });
@@ -33,26 +30,5 @@ describe('rosters', () => {
     expect(parts.observers.map((m) => m.name)).toEqual(['戊']);
     expect(roleMark('chair')).toBe('◎');
     expect(roleMark('member')).toBe('');
-  });
-});
-
-describe('indicator matrix', () => {
-  it('marks evaluated initiatives, and unknown cells when the columns were lost', () => {
-    const plan = {
-      initiatives: [{ id: 'a' }, { id: 'b' }],
-      indicators: [
-        { id: 'i1', initiatives: ['b'], matrix_confidence: 'certain' },
-        { id: 'i2', initiatives: [], matrix_confidence: 'uncertain' },
-      ],
-    } as unknown as Plan;
-    expect(indicatorMatrix(plan).rows.map((r) => r.cells)).toEqual([['blank', 'mark'], ['unknown', 'unknown']]);
-  });
-});
-
-describe('agendaAnchor', () => {
-  it('turns agenda numbers into ids', () => {
-    expect(agendaAnchor('3(2)')).toBe('agenda-3-2');
-    expect(agendaAnchor('１')).toBe('agenda-1');
-    expect(agendaAnchor('（）')).toBe('agenda');
   });
 });

@@ -2,7 +2,7 @@
  * Finds program-like names in the source documents: every run of text ending in 事業, 部会, 会議 or
  * 研修. Used by the completeness test, which requires each to be held by a data entry or excluded.
  */
-import { searchKey } from './text.ts';
+import { searchKey } from '../../src/lib/text.ts';
 
 /** Characters that end a run: spaces, punctuation, brackets, list marks. */
 const BREAK = String.raw`\s、。，,.「」『』（）()【】\[\]［］〔〕■□○●◎〇◯・※＜＞<>≪≫《》：:；;／/…\-－ー―~～「」"'“”‘’!！?？|｜\u{F000}-\u{F8FF}`;

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOrigin } from './src/lib/urls.ts';
+import { DEFAULT_LANG, LANGS } from './src/lib/i18n.ts';
 
 // Published origin for canonical URLs, hreflang, the sitemap and QR codes: SITE_URL, default in src/lib/urls.ts.
 const site = siteOrigin();
@@ -15,8 +16,8 @@ export default defineConfig({
   // 'jsx' (the 7.0 default) drops spaces between inline elements on separate lines, which breaks English text.
   compressHTML: true,
   i18n: {
-    locales: ['ja', 'en'],
-    defaultLocale: 'ja',
+    locales: [...LANGS],
+    defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: false },
   },
   integrations: [mdx()],

@@ -6,7 +6,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { resolve } from 'node:path';
-import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from './schemas/index.ts';
 import { checkData } from './data/index.ts';
 import { formatProblem } from './data/load.ts';
 
@@ -33,16 +33,6 @@ function collection<N extends CollectionName>(name: N) {
   });
 }
 
-export const collections = {
-  programs: collection('programs'),
-  committees: collection('committees'),
-  meetings: collection('meetings'),
-  plans: collection('plans'),
-  regulations: collection('regulations'),
-  surveys: collection('surveys'),
-  sources: collection('sources'),
-  glossary: collection('glossary'),
-  municipalities: collection('municipalities'),
-  bureaus: collection('bureaus'),
-  funds: collection('funds'),
+export const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collection(name)])) as {
+  [N in CollectionName]: ReturnType<typeof collection<N>>;
 };

@@ -17,6 +17,7 @@ import type { Bureau } from '../schemas/bureau.ts';
 import type { Survey } from '../schemas/survey.ts';
 import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
 import { searchKey } from '../lib/text.ts';
+import { statedTotal, type PartProblem } from '../lib/stated-totals.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
@@ -207,33 +208,27 @@ function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: {
   });
 }
 
-/** Stated totals: a figure with `total_of` must equal the sum of its parts' figures of the same year, kind and unit. */
+/** Stated totals: a figure with `total_of` must equal the sum of its parts (the rule is lib/stated-totals.ts). */
 function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined, report: Report) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
-    const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
-    let sum = 0;
-    const parts: string[] = [];
-    for (const pid of total.total_of.programs ?? []) {
-      const part = programs.get(pid);
-      if (!part && invalid?.has(pid)) { report(entry, [...path, i, 'total_of', 'programs'], `cannot check this total: part "${pid}" has problems of its own`); return; }
-      if (!part) { report(entry, [...path, i, 'total_of', 'programs'], `part "${pid}" is not a program`); return; }
-      const matches = part.figures.filter(same);
-      if (matches.length !== 1) {
-        report(entry, [...path, i, 'total_of', 'programs'], `part "${pid}" has ${matches.length} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} (needs exactly one)`);
-        return;
-      }
-      sum += matches[0]!.value;
-      parts.push(`${pid} ${matches[0]!.value}`);
+    const owner = entry.collection === 'programs' ? (entry.data as Program) : undefined;
+    const result = statedTotal(total, figures, owner, (id) => programs.get(id), (id) => invalid?.has(id) ?? false);
+    const first = result.problems[0];
+    if (first) {
+      const at = [...path, i, 'total_of', first.of === 'program' ? 'programs' : 'figures'];
+      report(entry, at, partProblemMessage(first, total));
+    } else if (!result.agrees) {
+      const parts = result.parts.map((p) => `${p.id} ${p.figure.value}`).join(' + ');
+      report(entry, [...path, i, 'value'], `stated total ${total.value}${total.unit} ≠ sum of its parts ${result.sum}${total.unit} (${parts})`);
     }
-    for (const fid of total.total_of.figures ?? []) {
-      const part = figures.find((f) => f.id === fid);
-      if (!part) { report(entry, [...path, i, 'total_of', 'figures'], `no figure with id "${fid}" here`); return; }
-      if (!same(part)) { report(entry, [...path, i, 'total_of', 'figures'], `part "${fid}" differs in fiscal year, kind or unit`); return; }
-      sum += part.value;
-      parts.push(`${fid} ${part.value}`);
-    }
-    if (Math.abs(sum - total.value) > 1e-9)
-      report(entry, [...path, i, 'value'], `stated total ${total.value}${total.unit} ≠ sum of its parts ${sum}${total.unit} (${parts.join(' + ')})`);
   });
+}
+
+function partProblemMessage(p: PartProblem, total: Figure): string {
+  if (p.of === 'figure') return p.problem === 'unknown' ? `no figure with id "${p.id}" here` : `part "${p.id}" differs in fiscal year, kind or unit`;
+  if (p.problem === 'figure-count')
+    return `part "${p.id}" has ${p.count} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} (needs exactly one)`;
+  if (p.problem === 'invalid') return `cannot check this total: part "${p.id}" has problems of its own`;
+  return `part "${p.id}" is not a program`;
 }

@@ -1,16 +1,9 @@
 /**
- * Which entries cite which source documents, and under which headings: found by walking every
- * entry for {document, heading} objects (figures, links, statements all carry one).
+ * The source documents an entry cites, and under which headings: found by walking the entry for
+ * {document, heading} objects (figures, links, statements all carry one). The index of which entries
+ * cite a document is built from these in lib/relations.ts.
  */
 import type { SourceRef } from '../schemas/common.ts';
-
-export type CitingKind = 'program' | 'meeting' | 'committee' | 'plan' | 'regulation' | 'survey';
-
-export interface Citation {
-  kind: CitingKind;
-  id: string;
-  heading: string;
-}
 
 /** Every {document, heading} inside a value, in document order. */
 export function sourceRefsIn(value: unknown): SourceRef[] {
@@ -36,21 +29,6 @@ export function refsByDocument(value: unknown): Map<string, string[]> {
     const list = out.get(ref.document) ?? [];
     if (!list.includes(ref.heading)) list.push(ref.heading);
     out.set(ref.document, list);
-  }
-  return out;
-}
-
-/** document id → the entries citing it (one Citation per entry and heading). */
-export function collectCitations(groups: { kind: CitingKind; entries: { id: string }[] }[]): Map<string, Citation[]> {
-  const out = new Map<string, Citation[]>();
-  for (const { kind, entries } of groups) {
-    for (const entry of entries) {
-      for (const [document, headings] of refsByDocument(entry)) {
-        const list = out.get(document) ?? [];
-        for (const heading of headings) list.push({ kind, id: entry.id, heading });
-        out.set(document, list);
-      }
-    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
-/** Pure helpers over figures: ordering, the budget series a chart shows, the latest budget. */
-import { FIGURE_KINDS, type Figure } from '../schemas/figure.ts';
-import { isMoneyUnit } from './units.ts';
+/** Pure helpers over figures: ordering, the series charts show, the latest budget. */
+import { FIGURE_KINDS, type Figure, type FigureKind } from '../schemas/figure.ts';
+import { isMoneyUnit, UNITS, type UnitInfo } from './units.ts';
+import type { Lang } from './i18n.ts';
 
 /** Fiscal year ascending, then kind in the order of FIGURE_KINDS (proposed budget … target), then the source order. */
 export function sortFigures<T extends Pick<Figure, 'fiscal_year' | 'kind'>>(figures: readonly T[]): T[] {
@@ -10,13 +11,18 @@ export function sortFigures<T extends Pick<Figure, 'fiscal_year' | 'kind'>>(figu
     .map(({ f }) => f);
 }
 
-export interface BudgetPoint {
+/** One bar of a chart (components/Chart.astro). */
+export interface ChartPoint {
   fiscal_year: number;
+  kind: FigureKind;
   value: number;
   unit: string;
-  kind: 'budget' | 'budget-proposed';
   uncertain: boolean;
   derived: boolean;
+}
+
+export interface BudgetPoint extends ChartPoint {
+  kind: 'budget' | 'budget-proposed';
 }
 
 /**
@@ -50,4 +56,41 @@ export function budgetSeries(figures: readonly Figure[]): BudgetPoint[] {
 export function latestBudget(figures: readonly Figure[]): BudgetPoint | undefined {
   const series = budgetSeries(figures);
   return series[series.length - 1];
+}
+
+/** One chart per unit of an indicator's series, when it has two or more values in that unit. */
+export function seriesCharts(series: readonly Figure[]): { unit: string; points: ChartPoint[] }[] {
+  const units = [...new Set(series.map((f) => f.unit))];
+  return units
+    .map((unit) => ({
+      unit,
+      points: sortFigures(series.filter((f) => f.unit === unit)).map((f) => ({
+        fiscal_year: f.fiscal_year,
+        kind: f.kind,
+        value: f.value,
+        unit,
+        uncertain: f.confidence === 'uncertain',
+        derived: f.derived,
+      })),
+    }))
+    .filter((c) => c.points.length > 1);
+}
+
+/**
+ * Programs with their latest budget, largest first (in yen, so units compare); programs without a
+ * budget last, by name in the page's language.
+ */
+export function sortByLatestBudget<P extends { figures: Figure[]; name: Record<Lang, string> }>(
+  programs: readonly P[],
+  lang: Lang,
+): { program: P; budget?: BudgetPoint }[] {
+  const yen = (b: BudgetPoint | undefined) => (b ? b.value * ((UNITS as Record<string, UnitInfo>)[b.unit]?.yen ?? 1) : -1);
+  return programs
+    .map((program) => ({ program, budget: latestBudget(program.figures) }))
+    .sort((a, b) => yen(b.budget) - yen(a.budget) || a.program.name[lang].localeCompare(b.program.name[lang], 'ja'));
+}
+
+/** Number of figures in all the programs. */
+export function countFigures(programs: readonly { figures: readonly unknown[] }[]): number {
+  return programs.reduce((n, p) => n + p.figures.length, 0);
 }

@@ -12,10 +12,14 @@
 import type { Figure } from '../schemas/figure.ts';
 import type { Program } from '../schemas/program.ts';
 import type { Plan } from '../schemas/plan.ts';
-import { budgetSeries } from './figures.ts';
+import type { Fund } from '../schemas/fund.ts';
+import { budgetSeries, sortFigures } from './figures.ts';
+import { statedTotal } from './stated-totals.ts';
 import { UNITS, type UnitInfo } from './units.ts';
 
-export type BudgetKind = 'budget' | 'budget-proposed';
+/** Budget kinds in the order the totals show them: adopted, then proposed. */
+export const BUDGET_KINDS = ['budget', 'budget-proposed'] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
 
 export interface ProgramAmount {
   program: Program;
@@ -24,8 +28,8 @@ export interface ProgramAmount {
   kind: BudgetKind;
   uncertain: boolean;
   derived: boolean;
-  /** Id of the program whose amount already includes this one; absent when counted. */
-  includedIn?: string;
+  /** The program whose amount already includes this one; absent when counted. */
+  includedIn?: Program;
 }
 
 /** Sums per budget kind (adopted / proposed), in thousand yen. */
@@ -53,6 +57,19 @@ export function programsWithFigures(programs: readonly Program[], year: number):
   return programs.filter((p) => p.figures.some((f) => f.fiscal_year === year));
 }
 
+/**
+ * The figures of the year by program (programs that print any), sorted, each with the program whose
+ * amount already includes the program's budget (see programAmounts).
+ */
+export function figuresOfYear(programs: readonly Program[], amounts: readonly ProgramAmount[], year: number) {
+  const includedIn = new Map(amounts.map((a) => [a.program.id, a.includedIn]));
+  return programsWithFigures(programs, year).map((program) => ({
+    program,
+    figures: sortFigures(program.figures.filter((f) => f.fiscal_year === year)),
+    includedIn: includedIn.get(program.id),
+  }));
+}
+
 /** Each program's budget amount for the year, with double counting resolved (see the module comment). */
 export function programAmounts(programs: readonly Program[], year: number): ProgramAmount[] {
   const byId = new Map(programs.map((p) => [p.id, p]));
@@ -70,15 +87,16 @@ export function programAmounts(programs: readonly Program[], year: number): Prog
       for (const pid of f.total_of.programs) if (!partOf.has(pid)) partOf.set(pid, program.id);
     }
   }
-  const includedIn = (program: Program): string | undefined => {
+  const includedIn = (program: Program): Program | undefined => {
     const seen = new Set<string>([program.id]);
     let parent = program.parent ? byId.get(program.parent) : undefined;
     while (parent && !seen.has(parent.id)) {
-      if (raw.has(parent.id)) return parent.id;
+      if (raw.has(parent.id)) return parent;
       seen.add(parent.id);
       parent = parent.parent ? byId.get(parent.parent) : undefined;
     }
-    return partOf.get(program.id);
+    const container = partOf.get(program.id);
+    return container === undefined ? undefined : byId.get(container);
   };
   return [...raw.values()].map((a) => {
     const by = includedIn(a.program);
@@ -102,13 +120,17 @@ export function grandTotal(amounts: readonly ProgramAmount[]): KindSums {
  * without a year). `key` null collects programs with no funding source stated. A program with
  * several funds is counted under each, so these rows can add up to more than the grand total.
  */
-export function totalsByFund(amounts: readonly ProgramAmount[], year: number): TotalRow<string | null>[] {
-  const rows = new Map<string | null, TotalRow<string | null>>();
+export function totalsByFund(
+  amounts: readonly ProgramAmount[],
+  year: number,
+  fundById: ReadonlyMap<string, Fund> = new Map(),
+): (TotalRow<string | null> & { fund?: Fund })[] {
+  const rows = new Map<string | null, TotalRow<string | null> & { fund?: Fund }>();
   for (const a of amounts) {
     if (a.includedIn) continue;
     const funds = [...new Set(a.program.funding.filter((f) => f.fiscal_years.length === 0 || f.fiscal_years.includes(year)).map((f) => f.fund))];
     for (const key of funds.length ? funds : [null]) {
-      const row = rows.get(key) ?? { key, sums: {}, programs: [] };
+      const row = rows.get(key) ?? { key, fund: key === null ? undefined : fundById.get(key), sums: {}, programs: [] };
       addTo(row.sums, a);
       row.programs.push(a.program);
       rows.set(key, row);
@@ -124,7 +146,7 @@ export function planCoversYear(plan: Pick<Plan, 'period'>, year: number): boolea
 
 export interface InitiativeTotals {
   plan: Plan;
-  rows: (TotalRow<string> & { relisted: Program[] })[];
+  rows: (TotalRow<string> & { initiative: Plan['initiatives'][number]; relisted: Program[] })[];
   /**
    * What the rows do not allocate: the grand total minus the rows' sums, with the top-level programs
    * not counted in any row (their components may be).
@@ -143,7 +165,7 @@ export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: rea
   const byId = new Map(amounts.map((a) => [a.program.id, a]));
   const containers = (a: ProgramAmount): string[] => {
     const out: string[] = [];
-    for (let c = a.includedIn; c && !out.includes(c); c = byId.get(c)?.includedIn) out.push(c);
+    for (let c = a.includedIn?.id; c && !out.includes(c); c = byId.get(c)?.includedIn?.id) out.push(c);
     return out;
   };
   const ordered = [...amounts].sort((a, b) => containers(a).length - containers(b).length);
@@ -152,7 +174,13 @@ export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: rea
   for (const plan of plans) {
     if (!planCoversYear(plan, year)) continue;
     if (!amounts.some((a) => a.program.plan_links.some((l) => l.plan === plan.id))) continue;
-    const rows = plan.initiatives.map((i) => ({ key: i.id, sums: {} as KindSums, programs: [] as Program[], relisted: [] as Program[] }));
+    const rows = plan.initiatives.map((initiative) => ({
+      key: initiative.id,
+      initiative,
+      sums: {} as KindSums,
+      programs: [] as Program[],
+      relisted: [] as Program[],
+    }));
     const counted = new Set<string>();
     for (const a of ordered) {
       const links = a.program.plan_links.filter((l) => l.plan === plan.id);
@@ -201,30 +229,16 @@ export interface StatedTotalCheck {
   agrees: boolean;
 }
 
-/** Every stated total of the year (figures with total_of), with the sum of its parts. */
+/** Every stated total of the year (figures with total_of), with the sum of its parts (lib/stated-totals.ts). */
 export function statedTotals(programs: readonly Program[], year: number): StatedTotalCheck[] {
   const byId = new Map(programs.map((p) => [p.id, p]));
-  const out: StatedTotalCheck[] = [];
-  for (const program of programs) {
-    for (const figure of program.figures) {
-      if (figure.fiscal_year !== year || !figure.total_of) continue;
-      const same = (f: Figure) => f.fiscal_year === figure.fiscal_year && f.kind === figure.kind && f.unit === figure.unit;
-      const parts: StatedTotalPart[] = [];
-      const missing: string[] = [];
-      for (const pid of figure.total_of.programs ?? []) {
-        const part = byId.get(pid);
-        const matches = part?.figures.filter(same) ?? [];
-        if (part && matches.length === 1) parts.push({ program: part, figure: matches[0]! });
-        else missing.push(pid);
-      }
-      for (const fid of figure.total_of.figures ?? []) {
-        const f = program.figures.find((x) => x.id === fid);
-        if (f && same(f)) parts.push({ program, figure: f });
-        else missing.push(fid);
-      }
-      const sum = Math.round(parts.reduce((n, p) => n + p.figure.value, 0) * 1e6) / 1e6;
-      out.push({ program, figure, parts, missing, sum, agrees: missing.length === 0 && Math.abs(sum - figure.value) < 1e-9 });
-    }
-  }
-  return out;
+  return programs.flatMap((program) =>
+    program.figures
+      .filter((figure) => figure.fiscal_year === year && figure.total_of)
+      .map((figure) => {
+        const result = statedTotal(figure, program.figures, program, (id) => byId.get(id));
+        const parts = result.parts.map((p) => ({ program: p.program ?? program, figure: p.figure }));
+        return { program, figure, parts, missing: result.problems.map((p) => p.id), sum: result.sum, agrees: result.agrees };
+      }),
+  );
 }

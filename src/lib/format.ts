@@ -1,14 +1,56 @@
 /**
- * Numbers and units per language: 4,347千円 in Japanese, ¥4,347 thousand in English.
- * Intl.NumberFormat does the grouping; units come from units.ts.
+ * Formatting per language, in one module: numbers and units (4,347千円 / ¥4,347 thousand), dates,
+ * lists (Intl.ListFormat), ranges, and the punctuation between parts of a line. Pages get these
+ * bound to the page's language as Astro.locals.fmt (src/middleware.ts); the search page's script
+ * imports them too, so this module holds no UI strings (those are in src/i18n/).
  */
 import { UNITS, type UnitInfo } from './units.ts';
 import type { Lang } from './i18n.ts';
+import { fiscalYearLabel, formatFY, formatWareki } from './fiscal-year.ts';
 
-const groupers = { ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }) };
+interface Punctuation {
+  /** Between a label and what it labels: 取組：… / Initiative: … */
+  colon: string;
+  /** Around an aside: full-width in Japanese, ASCII with a space before in English. */
+  open: string;
+  close: string;
+  /** Between short descriptive parts of one line: 保健医療計画・令和6年度～ / Health plan; FY2024 – */
+  parts: string;
+  /** Between items that may hold commas themselves (figures, names): 、 / ; */
+  series: string;
+  /** Between a level name and its number: 取組3 / Initiative 3. */
+  numberSpace: string;
+}
+
+const PUNCTUATION: Record<Lang, Punctuation> = {
+  ja: { colon: '：', open: '（', close: '）', parts: '・', series: '、', numberSpace: '' },
+  en: { colon: ': ', open: ' (', close: ')', parts: '; ', series: '; ', numberSpace: ' ' },
+};
+
+/** Ranges, open at either end: 令和元年度～令和6年度 / FY2019 – FY2024, ～令和6年度 / until FY2024. */
+const RANGES: Record<Lang, { between: (a: string, b: string) => string; from: (a: string) => string; until: (b: string) => string }> = {
+  ja: { between: (a, b) => `${a}～${b}`, from: (a) => `${a}～`, until: (b) => `～${b}` },
+  en: { between: (a, b) => `${a} – ${b}`, from: (a) => `from ${a}`, until: (b) => `until ${b}` },
+};
+
+const numberFormats = {
+  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+// 'narrow' conjunction: A、B、C in Japanese and A, B, C in English (no "and" before the last item).
+const listFormats = {
+  ja: new Intl.ListFormat('ja', { type: 'conjunction', style: 'narrow' }),
+  en: new Intl.ListFormat('en', { type: 'conjunction', style: 'narrow' }),
+};
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+export function punctuation(lang: Lang): Punctuation {
+  return PUNCTUATION[lang];
+}
 
 export function formatNumber(value: number, lang: Lang): string {
-  return groupers[lang].format(value);
+  return numberFormats[lang].format(value);
 }
 
 /** 4347 千円 → ja "4,347千円", en "¥4,347 thousand"; 22 か所 → "22か所" / "22 locations". */
@@ -25,10 +67,15 @@ export function formatQuantity(value: number, unit: string, lang: Lang): string 
   return `${n} ${value === 1 ? info.en[0] : info.en[1]}`;
 }
 
-/** English name of a unit for table headers: 千円 → thousand yen. */
+/** Name of a unit for headers and captions: 千円 as printed in Japanese, "thousand yen" in English. */
 export function unitName(unit: string, lang: Lang): string {
   if (lang === 'ja') return unit;
   return (UNITS as Record<string, UnitInfo>)[unit]?.en[1] ?? unit;
+}
+
+/** 2 → "2" in Japanese (第2回 puts it in words), "2nd" in English. */
+export function formatOrdinal(n: number, lang: Lang): string {
+  return lang === 'ja' ? String(n) : `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)]}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -63,3 +110,117 @@ export function formatWarekiDate(iso: string): string {
   const n = y - (start as number) + 1;
   return `${era}${n === 1 ? '元' : n}年${m}月${d === undefined ? '' : `${d}日`}`;
 }
+
+/** The date of an official document as each language cites it: 令和7年2月5日 / Wednesday 5 February 2025. */
+export function formatOfficialDate(iso: string, lang: Lang): string {
+  return lang === 'ja' ? formatWarekiDate(iso) : formatDate(iso, lang);
+}
+
+/** A fiscal year in a narrow place (chart axes): 令和6 / FY2024. */
+export function formatFiscalYearShort(year: number, lang: Lang): string {
+  return lang === 'ja' ? formatWareki(year).replace('年度', '') : formatFY(year);
+}
+
+/** A fiscal year named in running text: 令和6年度 / FY2024 (fiscalYearLabel adds the Gregorian year in Japanese). */
+export function formatFiscalYearName(year: number, lang: Lang): string {
+  return lang === 'ja' ? formatWareki(year) : formatFY(year);
+}
+
+/** Names or short items as a list: A、B、C / A, B, C. */
+export function formatList(items: readonly string[], lang: Lang): string {
+  return listFormats[lang].format(items);
+}
+
+/**
+ * A list of items to render one by one (links): the items with the list's separators between them,
+ * from Intl.ListFormat, e.g. [a, '、', b] / [a, ', ', b].
+ */
+export function formatListParts<T>(items: readonly T[], lang: Lang): (T | string)[] {
+  const parts = listFormats[lang].formatToParts(items.map((_, i) => String(i)));
+  return parts.map((p) => (p.type === 'element' ? items[Number(p.value)]! : p.value));
+}
+
+/** Items that may hold commas themselves (figures with thousands separators, names): A、B / A; B. */
+export function formatSeries(items: readonly string[], lang: Lang): string {
+  return items.join(PUNCTUATION[lang].series);
+}
+
+/** Short descriptive parts of one line: 会議・配布資料3件 / meeting; 3 handouts. */
+export function formatParts(items: readonly string[], lang: Lang): string {
+  return items.join(PUNCTUATION[lang].parts);
+}
+
+/** A range of labels, open at either end; one label when both ends are the same; '' when both are missing. */
+export function formatRange(from: string | undefined, to: string | undefined, lang: Lang): string {
+  const r = RANGES[lang];
+  if (from && to) return from === to ? from : r.between(from, to);
+  if (from) return r.from(from);
+  return to ? r.until(to) : '';
+}
+
+/** A range whose ends are rendered one by one (e.g. as <time> elements): the ends with the text around them. */
+export function formatRangeParts<T>(from: T | undefined, to: T | undefined, lang: Lang): (T | string)[] {
+  const A = '\u0000';
+  const B = '\u0001';
+  const text = formatRange(from === undefined ? undefined : A, to === undefined ? undefined : B, lang);
+  return text
+    .split(/(\u0000|\u0001)/)
+    .filter(Boolean)
+    .map((part) => (part === A ? from! : part === B ? to! : part));
+}
+
+/** A span of fiscal years: 令和元年度（2019年度）～令和6年度（2024年度） / FY2019 – FY2024. */
+export function formatFiscalYearRange(from: number | undefined, to: number | undefined, lang: Lang): string {
+  const label = (y: number | undefined) => (y === undefined ? undefined : fiscalYearLabel(y, lang));
+  return formatRange(label(from), label(to), lang);
+}
+
+/** An aside in parentheses, with the language's spacing: （…） / " (…)". */
+export function formatParen(text: string, lang: Lang): string {
+  return `${PUNCTUATION[lang].open}${text}${PUNCTUATION[lang].close}`;
+}
+
+/** A level name with its number as the document writes it: 取組3, 事項2-1 / Initiative 3. */
+export function formatLevelNumber(level: string, n: number | string, lang: Lang): string {
+  return `${level}${PUNCTUATION[lang].numberSpace}${n}`;
+}
+
+/** A numbered heading as the document numbers it: 課題1：… / Issue 1: …; the title alone without a number. */
+export function formatNumbered(level: string, n: number | undefined, title: string, lang: Lang): string {
+  if (n === undefined) return title;
+  return `${formatLevelNumber(level, n, lang)}${PUNCTUATION[lang].colon}${title}`;
+}
+
+/** The `lang` attribute for text in language `of` on a page in `lang`: undefined when they are the same. */
+export function langAttr(of: Lang, lang: Lang): Lang | undefined {
+  return of === lang ? undefined : of;
+}
+
+/** Everything above, bound to one language: what pages and components see as Astro.locals.fmt. */
+export function formatter(lang: Lang) {
+  return {
+    punctuation: PUNCTUATION[lang],
+    number: (value: number) => formatNumber(value, lang),
+    quantity: (value: number, unit: string) => formatQuantity(value, unit, lang),
+    unit: (unit: string) => unitName(unit, lang),
+    ordinal: (n: number) => formatOrdinal(n, lang),
+    date: (iso: string) => formatDate(iso, lang),
+    month: (ym: string) => formatMonth(ym, lang),
+    officialDate: (iso: string) => formatOfficialDate(iso, lang),
+    fiscalYear: (year: number) => fiscalYearLabel(year, lang),
+    fiscalYearShort: (year: number) => formatFiscalYearShort(year, lang),
+    fiscalYearRange: (from?: number, to?: number) => formatFiscalYearRange(from, to, lang),
+    list: (items: readonly string[]) => formatList(items, lang),
+    listParts: <T,>(items: readonly T[]) => formatListParts(items, lang),
+    series: (items: readonly string[]) => formatSeries(items, lang),
+    parts: (items: readonly string[]) => formatParts(items, lang),
+    range: (from?: string, to?: string) => formatRange(from, to, lang),
+    rangeParts: <T,>(from?: T, to?: T) => formatRangeParts(from, to, lang),
+    paren: (text: string) => formatParen(text, lang),
+    levelNumber: (level: string, n: number | string) => formatLevelNumber(level, n, lang),
+    numbered: (level: string, n: number | undefined, title: string) => formatNumbered(level, n, title, lang),
+    langAttr: (of: Lang) => langAttr(of, lang),
+  };
+}
+
+export type Formatter = ReturnType<typeof formatter>;

@@ -1,80 +1,351 @@
-/** Relations between entries, computed once from plain arrays (pure, so it is unit-tested). */
-import type { Program } from '../schemas/program.ts';
-import type { Meeting } from '../schemas/meeting.ts';
-import type { Committee } from '../schemas/committee.ts';
-import type { Plan } from '../schemas/plan.ts';
-import type { Source } from '../schemas/source.ts';
-import type { Municipality } from '../schemas/municipality.ts';
-import type { Bureau } from '../schemas/bureau.ts';
-import type { Fund } from '../schemas/fund.ts';
-import type { Regulation } from '../schemas/regulation.ts';
-import type { Survey } from '../schemas/survey.ts';
+/**
+ * Every relation between entries, computed once from the validated collections: references resolved
+ * to entries, the entries that point back (children, meetings that discuss a program, handouts about
+ * a meeting, regulation or survey, entries citing a source), and the groupings index pages show.
+ * Pages and components only render what this returns. Pure; tested in tests/unit/relations.test.ts.
+ *
+ * References are resolved with `filter(Boolean)`-style tolerance only where the data check already
+ * guarantees they exist (src/data/integrity.ts): a missing entry there is a bug in the check.
+ */
+import {
+  CITING_COLLECTIONS,
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  type CitingCollection,
+  type CitingKind,
+  type CollectionName,
+  type Collections,
+  type EntryOf,
+} from '../schemas/index.ts';
+import { refsByDocument } from './citations.ts';
+import { rosterInForce } from './roster.ts';
 
+type Program = EntryOf<'programs'>;
+type Meeting = EntryOf<'meetings'>;
+type Committee = EntryOf<'committees'>;
+type Plan = EntryOf<'plans'>;
+type Regulation = EntryOf<'regulations'>;
+type Survey = EntryOf<'surveys'>;
+type Handout = Meeting['handouts'][number];
+type Initiative = Plan['initiatives'][number];
+type Issue = Plan['issues'][number];
+
+export type ById = { [N in CollectionName]: Map<string, EntryOf<N>> };
+
+/** A place in a meeting that is about a program: an agenda item or a handout. */
 export interface ProgramMention {
   meeting: Meeting;
-  /** 'agenda' item number or handout label. */
   where: { kind: 'agenda'; number: string } | { kind: 'handout'; label: string };
 }
 
-export interface Relations {
-  programById: Map<string, Program>;
-  meetingById: Map<string, Meeting>;
-  committeeById: Map<string, Committee>;
-  planById: Map<string, Plan>;
-  sourceById: Map<string, Source>;
-  municipalityById: Map<string, Municipality>;
-  bureauById: Map<string, Bureau>;
-  fundById: Map<string, Fund>;
-  regulationById: Map<string, Regulation>;
-  surveyById: Map<string, Survey>;
-  childrenOf: Map<string, Program[]>;
-  mentionsOf: Map<string, ProgramMention[]>;
-  meetingsOf: Map<string, Meeting[]>;
+/** A handout of a meeting, as seen from the entry it is about. */
+export interface HandoutRef {
+  meeting: Meeting;
+  handout: Handout;
 }
 
-interface Base {
+/** A program linked to a plan initiative. */
+export interface InitiativeProgram {
+  program: Program;
+  /** Every link to the initiative is marked 【再掲】 (listed again). */
+  relisted: boolean;
+  /** Every link to the initiative has an uncertain placement. */
+  uncertain: boolean;
+}
+
+export interface InitiativeGroup {
+  initiative: Initiative;
+  /** Linked programs, in id order. */
+  programs: InitiativeProgram[];
+}
+
+/** One section of a plan: an issue (課題/領域) with its initiatives; no issue for initiatives outside any. */
+export interface PlanSection {
+  issue?: Issue;
+  initiatives: InitiativeGroup[];
+}
+
+export interface BureauGroup {
+  /** Undefined collects programs whose bureau the sources do not state. */
+  bureau?: EntryOf<'bureaus'>;
   programs: Program[];
-  meetings: Meeting[];
-  committees: Committee[];
-  plans: Plan[];
-  sources: Source[];
-  municipalities: Municipality[];
-  bureaus: Bureau[];
-  funds: Fund[];
-  regulations: Regulation[];
-  surveys: Survey[];
 }
 
-const index = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
+export type CitingEntry = EntryOf<CitingCollection>;
 
-export function relationsOf(base: Base): Relations {
-  const childrenOf = new Map<string, Program[]>();
-  for (const p of base.programs) {
-    if (!p.parent) continue;
-    childrenOf.set(p.parent, [...(childrenOf.get(p.parent) ?? []), p]);
+/** Entries of one kind citing a source document, each with the headings it cites. */
+export interface CitationGroup {
+  kind: CitingKind;
+  entries: { entry: CitingEntry; headings: string[] }[];
+}
+
+export interface Relations {
+  byId: ById;
+  /** Programs without a parent. */
+  topLevelPrograms: Program[];
+  /** Programs with no plan link at all. */
+  programsWithoutPlan: Program[];
+  /** Committees without a parent in the data. */
+  rootCommittees: Committee[];
+  /** Programs by the bureau in charge, in the order of the bureaus list; unknown last. */
+  programsByBureau: BureauGroup[];
+  /** Each plan that any program links to, with its sections (the plan's own order). */
+  programsByPlan: { plan: Plan; sections: PlanSection[] }[];
+  /** Committees that have meetings, each with its fiscal years (newest first) and their meetings by ordinal. */
+  meetingsByCommittee: { committee: Committee; years: { year: number; meetings: Meeting[] }[] }[];
+  /** Plans by kind (health plan, elderly welfare plan, annual initiatives), then latest period first. */
+  plansInOrder: Plan[];
+  meetingsInYear(year: number): Meeting[];
+  committeeOf(meeting: Meeting): Committee;
+  program(program: Program): ReturnType<typeof programRelations>;
+  committee(committee: Committee): ReturnType<typeof committeeRelations>;
+  meeting(meeting: Meeting): ReturnType<typeof meetingRelations>;
+  plan(plan: Plan): { sections: PlanSection[]; programCount: number };
+  regulation(regulation: Regulation): ReturnType<typeof regulationRelations>;
+  survey(survey: Survey): { programs: Program[]; presentedAt: HandoutRef[] };
+  /** Entries citing a source document, by kind in the order of the collections registry. */
+  citationsOf(documentId: string): CitationGroup[];
+}
+
+const PLAN_KIND_ORDER: Plan['kind'][] = ['health-medical-plan', 'elderly-welfare-plan', 'annual-initiatives'];
+
+const byKey = <T, K>(items: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> => {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
-  const mentionsOf = new Map<string, ProgramMention[]>();
-  const add = (pid: string, m: ProgramMention) => mentionsOf.set(pid, [...(mentionsOf.get(pid) ?? []), m]);
-  const meetings = [...base.meetings].sort((a, b) => (a.date ?? a.month ?? '').localeCompare(b.date ?? b.month ?? ''));
-  for (const meeting of meetings) {
-    for (const item of meeting.agenda) for (const pid of item.programs) add(pid, { meeting, where: { kind: 'agenda', number: item.number } });
-    for (const h of meeting.handouts) for (const pid of h.programs) add(pid, { meeting, where: { kind: 'handout', label: h.label } });
+  return out;
+};
+
+const dateOf = (m: Meeting) => m.date ?? m.month ?? '';
+
+function indexById(c: Collections): ById {
+  const entries = COLLECTION_NAMES.map((name) => [name, new Map(c[name].map((e) => [e.id, e]))] as const);
+  return Object.fromEntries(entries) as ById;
+}
+
+/** Resolves ids to entries, dropping ids the data check would have refused. */
+function resolve<T>(ids: readonly string[], map: Map<string, T>): T[] {
+  return ids.flatMap((id) => map.get(id) ?? []);
+}
+
+/** Handouts of every meeting that point at an entry through `field`, by the entry's id (meetings in id order). */
+function handoutsBy(meetings: readonly Meeting[], field: 'meeting' | 'regulation' | 'survey'): Map<string, HandoutRef[]> {
+  const refs = meetings.flatMap((meeting) => meeting.handouts.map((handout) => ({ meeting, handout })));
+  return byKey(refs, (r) => r.handout[field]);
+}
+
+/** Programs linked to each initiative of each plan: plan id → initiative id → programs. */
+function initiativeIndex(programs: readonly Program[]): Map<string, Map<string, InitiativeProgram[]>> {
+  const out = new Map<string, Map<string, InitiativeProgram[]>>();
+  for (const program of programs) {
+    const links = byKey(program.plan_links, (l) => `${l.plan}\u0000${l.initiative}`);
+    for (const list of links.values()) {
+      const { plan, initiative } = list[0]!;
+      const perPlan = out.get(plan) ?? new Map<string, InitiativeProgram[]>();
+      const item = {
+        program,
+        relisted: list.every((l) => l.relisted),
+        uncertain: list.every((l) => l.confidence === 'uncertain'),
+      };
+      perPlan.set(initiative, [...(perPlan.get(initiative) ?? []), item]);
+      out.set(plan, perPlan);
+    }
   }
-  const meetingsOf = new Map<string, Meeting[]>();
-  for (const m of meetings) meetingsOf.set(m.committee, [...(meetingsOf.get(m.committee) ?? []), m]);
+  return out;
+}
+
+/** A plan's issues with their initiatives, then the initiatives outside any issue; empty sections dropped. */
+function planSections(plan: Plan, linked: Map<string, InitiativeProgram[]> | undefined): PlanSection[] {
+  const group = (initiative: Initiative): InitiativeGroup => ({ initiative, programs: linked?.get(initiative.id) ?? [] });
+  const issueIds = new Set(plan.issues.map((i) => i.id));
+  const sections: PlanSection[] = [
+    ...plan.issues.map((issue) => ({ issue, initiatives: plan.initiatives.filter((i) => i.issue === issue.id).map(group) })),
+    { initiatives: plan.initiatives.filter((i) => !i.issue || !issueIds.has(i.issue)).map(group) },
+  ];
+  return sections.filter((s) => s.initiatives.length > 0);
+}
+
+/** document id → citing kind → entries with the headings they cite; one pass over every citing entry. */
+function citationIndex(c: Collections): Map<string, CitationGroup[]> {
+  const out = new Map<string, CitationGroup[]>();
+  for (const name of CITING_COLLECTIONS) {
+    const kind = COLLECTIONS[name].citing;
+    for (const entry of c[name] as CitingEntry[]) {
+      for (const [document, headings] of refsByDocument(entry)) {
+        const groups = out.get(document) ?? [];
+        let group = groups.at(-1);
+        if (group?.kind !== kind) groups.push((group = { kind, entries: [] }));
+        group.entries.push({ entry, headings });
+        out.set(document, groups);
+      }
+    }
+  }
+  return out;
+}
+
+function programRelations(program: Program, byId: ById, childPrograms: Map<string, Program[]>, mentions: Map<string, ProgramMention[]>) {
   return {
-    programById: index(base.programs),
-    meetingById: index(base.meetings),
-    committeeById: index(base.committees),
-    planById: index(base.plans),
-    sourceById: index(base.sources),
-    municipalityById: index(base.municipalities),
-    bureauById: index(base.bureaus),
-    fundById: index(base.funds),
-    regulationById: index(base.regulations),
-    surveyById: index(base.surveys),
-    childrenOf,
-    mentionsOf,
-    meetingsOf,
+    parent: program.parent ? byId.programs.get(program.parent) : undefined,
+    children: childPrograms.get(program.id) ?? [],
+    bureau: program.bureau ? byId.bureaus.get(program.bureau) : undefined,
+    funding: program.funding.flatMap((link) => {
+      const fund = byId.funds.get(link.fund);
+      return fund ? [{ fund, fiscal_years: link.fiscal_years }] : [];
+    }),
+    planLinks: program.plan_links.flatMap((link) => {
+      const plan = byId.plans.get(link.plan);
+      const initiative = plan?.initiatives.find((i) => i.id === link.initiative);
+      if (!plan || !initiative) return [];
+      const issue = initiative.issue ? plan.issues.find((i) => i.id === initiative.issue) : undefined;
+      return [{ link, plan, initiative, issue }];
+    }),
+    sites: program.sites.flatMap((site) => {
+      const municipality = byId.municipalities.get(site.municipality);
+      return municipality ? [{ site, municipality }] : [];
+    }),
+    /** Meetings that discuss the program, by date; agenda items before handouts within a meeting. */
+    mentions: mentions.get(program.id) ?? [],
+  };
+}
+
+function committeeRelations(committee: Committee, byId: ById, index: CommitteeIndex) {
+  // Regulations the committee names, and those that say they govern it.
+  const governing = (index.governedBy.get(committee.id) ?? []).map((r) => r.id);
+  return {
+    parent: committee.parent ? byId.committees.get(committee.parent) : undefined,
+    children: index.children.get(committee.id) ?? [],
+    regulations: resolve([...new Set([...committee.regulations, ...governing])], byId.regulations),
+    /** Newest first. */
+    meetings: [...(index.meetings.get(committee.id) ?? [])].reverse(),
+    /** Newest roster first. */
+    rosters: [...committee.rosters].sort(
+      (a, b) => b.fiscal_year - a.fiscal_year || (b.as_of ?? '').localeCompare(a.as_of ?? ''),
+    ),
+  };
+}
+
+interface CommitteeIndex {
+  children: Map<string, Committee[]>;
+  governedBy: Map<string, Regulation[]>;
+  /** Meetings of each committee, by date. */
+  meetings: Map<string, Meeting[]>;
+}
+
+function meetingRelations(meeting: Meeting, byId: ById, index: CommitteeIndex, aboutMeeting: Map<string, HandoutRef[]>) {
+  const committee = byId.committees.get(meeting.committee)!;
+  const siblings = index.meetings.get(committee.id) ?? [];
+  const at = siblings.findIndex((m) => m.id === meeting.id);
+  const labels = new Set(meeting.handouts.map((h) => h.label));
+  return {
+    committee,
+    roster: rosterInForce(committee, meeting),
+    prev: at > 0 ? siblings[at - 1] : undefined,
+    next: at >= 0 ? siblings[at + 1] : undefined,
+    agenda: meeting.agenda.map((item) => ({
+      item,
+      programs: resolve(item.programs, byId.programs),
+      /** The item's handouts, and whether the meeting lists each (then it can be linked). */
+      handouts: item.handouts.map((label) => ({ label, listed: labels.has(label) })),
+    })),
+    handouts: meeting.handouts.map((handout) => ({
+      handout,
+      programs: resolve(handout.programs, byId.programs),
+      regulation: handout.regulation ? byId.regulations.get(handout.regulation) : undefined,
+      meeting: handout.meeting ? byId.meetings.get(handout.meeting) : undefined,
+      survey: handout.survey ? byId.surveys.get(handout.survey) : undefined,
+    })),
+    /** Handouts of meetings that are about this one (e.g. its minutes handed out at the next meeting). */
+    referredBy: aboutMeeting.get(meeting.id) ?? [],
+  };
+}
+
+function regulationRelations(regulation: Regulation, byId: ById, derived: Map<string, Regulation[]>, about: Map<string, HandoutRef[]>) {
+  return {
+    basedOn: regulation.based_on ? byId.regulations.get(regulation.based_on) : undefined,
+    derived: derived.get(regulation.id) ?? [],
+    governs: resolve(regulation.governs, byId.committees),
+    /** Meetings where it was a handout. */
+    handedOut: about.get(regulation.id) ?? [],
+  };
+}
+
+export function relationsOf(c: Collections): Relations {
+  const byId = indexById(c);
+  const meetingsByDate = [...c.meetings].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+  const childPrograms = byKey(c.programs, (p) => p.parent);
+  const mentions = new Map<string, ProgramMention[]>();
+  for (const meeting of meetingsByDate) {
+    const add = (id: string, where: ProgramMention['where']) => mentions.set(id, [...(mentions.get(id) ?? []), { meeting, where }]);
+    for (const item of meeting.agenda) for (const id of item.programs) add(id, { kind: 'agenda', number: item.number });
+    for (const h of meeting.handouts) for (const id of h.programs) add(id, { kind: 'handout', label: h.label });
+  }
+  const committees: CommitteeIndex = {
+    children: byKey(c.committees, (x) => x.parent),
+    governedBy: new Map(),
+    meetings: byKey(meetingsByDate, (m) => m.committee),
+  };
+  for (const r of c.regulations) for (const id of r.governs) committees.governedBy.set(id, [...(committees.governedBy.get(id) ?? []), r]);
+  const derivedRegulations = byKey(c.regulations, (r) => r.based_on);
+  const handouts = {
+    meeting: handoutsBy(c.meetings, 'meeting'),
+    regulation: handoutsBy(c.meetings, 'regulation'),
+    survey: handoutsBy(c.meetings, 'survey'),
+  };
+  const initiatives = initiativeIndex(c.programs);
+  const citations = citationIndex(c);
+  const meetingsInYear = byKey(c.meetings, (m) => m.fiscal_year);
+  const programsInPlan = byKey(
+    c.programs.flatMap((p) => [...new Set(p.plan_links.map((l) => l.plan))].map((plan) => ({ plan, p }))),
+    (x) => x.plan,
+  );
+
+  const programsByBureau: BureauGroup[] = c.bureaus
+    .map((bureau) => ({ bureau, programs: c.programs.filter((p) => p.bureau === bureau.id) }))
+    .filter((g) => g.programs.length > 0);
+  const noBureau = c.programs.filter((p) => !p.bureau || !byId.bureaus.has(p.bureau));
+  if (noBureau.length) programsByBureau.push({ programs: noBureau });
+
+  return {
+    byId,
+    topLevelPrograms: c.programs.filter((p) => !p.parent),
+    programsWithoutPlan: c.programs.filter((p) => p.plan_links.length === 0),
+    rootCommittees: c.committees.filter((x) => !x.parent || !byId.committees.has(x.parent)),
+    programsByBureau,
+    programsByPlan: c.plans
+      .filter((plan) => [...(initiatives.get(plan.id)?.values() ?? [])].some((list) => list.length > 0))
+      .map((plan) => ({ plan, sections: planSections(plan, initiatives.get(plan.id)) })),
+    meetingsByCommittee: c.committees.flatMap((committee) => {
+      const meetings = committees.meetings.get(committee.id) ?? [];
+      const years = [...new Set(meetings.map((m) => m.fiscal_year))].sort((a, b) => b - a);
+      if (!years.length) return [];
+      const ofYear = (year: number) => meetings.filter((m) => m.fiscal_year === year).sort((a, b) => a.ordinal - b.ordinal);
+      return [{ committee, years: years.map((year) => ({ year, meetings: ofYear(year) })) }];
+    }),
+    plansInOrder: [...c.plans].sort(
+      (a, b) =>
+        PLAN_KIND_ORDER.indexOf(a.kind) - PLAN_KIND_ORDER.indexOf(b.kind) ||
+        (b.period.to ?? b.period.from ?? 0) - (a.period.to ?? a.period.from ?? 0),
+    ),
+    meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
+    committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
+    program: (program) => programRelations(program, byId, childPrograms, mentions),
+    committee: (committee) => committeeRelations(committee, byId, committees),
+    meeting: (meeting) => meetingRelations(meeting, byId, committees, handouts.meeting),
+    plan: (plan) => ({
+      sections: planSections(plan, initiatives.get(plan.id)),
+      programCount: programsInPlan.get(plan.id)?.length ?? 0,
+    }),
+    regulation: (regulation) => regulationRelations(regulation, byId, derivedRegulations, handouts.regulation),
+    survey: (survey) => ({
+      programs: resolve(survey.programs, byId.programs),
+      /** Meetings where it was presented as a handout. */
+      presentedAt: handouts.survey.get(survey.id) ?? [],
+    }),
+    citationsOf: (documentId) => citations.get(documentId) ?? [],
   };
 }

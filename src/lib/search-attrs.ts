@@ -47,17 +47,13 @@ export function programYears(program: Program): number[] {
   return sorted(years);
 }
 
-type Data = Pick<Relations, 'planById' | 'bureauById' | 'fundById' | 'meetingsOf'>;
+type Data = Pick<Relations, 'program' | 'committee'>;
 
 export const searchProps = {
   program(program: Program, data: Data, lang: Lang): SearchProps {
-    const initiative: string[] = [];
-    for (const link of program.plan_links) {
-      const found = data.planById.get(link.plan)?.initiatives.find((i) => i.id === link.initiative);
-      if (found) initiative.push(found.title[lang]);
-    }
-    const bureau = program.bureau ? data.bureauById.get(program.bureau) : undefined;
-    const fund = program.funding.map((f) => data.fundById.get(f.fund)?.name[lang]).filter((n): n is string => !!n);
+    const { planLinks, bureau, funding } = data.program(program);
+    const initiative = planLinks.map((l) => l.initiative.title[lang]);
+    const fund = funding.map((f) => f.fund.name[lang]);
     const searchFilters: Record<string, string[]> = {};
     if (initiative.length) searchFilters.initiative = [...new Set(initiative)];
     if (bureau) searchFilters.bureau = [bureau.name[lang]];
@@ -68,7 +64,8 @@ export const searchProps = {
     return { searchKind: 'meeting', searchYears: [meeting.fiscal_year], searchFilters: {} };
   },
   committee(committee: Committee, data: Data): SearchProps {
-    const years = [...committee.rosters.map((r) => r.fiscal_year), ...(data.meetingsOf.get(committee.id) ?? []).map((m) => m.fiscal_year)];
+    const meetings = data.committee(committee).meetings;
+    const years = [...committee.rosters.map((r) => r.fiscal_year), ...meetings.map((m) => m.fiscal_year)];
     return { searchKind: 'committee', searchYears: sorted(years), searchFilters: {} };
   },
   plan(plan: Plan): SearchProps {

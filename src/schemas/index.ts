@@ -1,5 +1,6 @@
 /**
- * The collections: where each lives in data/ and which schema validates it.
+ * The collections: where each lives in data/ and which schema validates it. Everything that lists the
+ * collections (content.config.ts, lib/site-data.ts, lib/relations.ts, lib/citations.ts) derives from here.
  * `layout: 'entry-per-file'` means data/<dir>/<id>.yaml holds one entry whose id equals the file name;
  * `'list'` means one file holds a YAML list of entries.
  */
@@ -21,15 +22,20 @@ export interface CollectionSpec {
   /** Directory (entry-per-file) or file (list), relative to the data root. */
   path: string;
   schema: z.ZodType;
+  /**
+   * For entries that have a page of their own and cite source documents: the kind's singular name,
+   * as used by paths.<kind> and the UI strings source.citedBy.<kind>. Source pages list them in this order.
+   */
+  citing?: string;
 }
 
 export const COLLECTIONS = {
-  programs: { layout: 'entry-per-file', path: 'programs', schema: program },
-  committees: { layout: 'entry-per-file', path: 'committees', schema: committee },
-  meetings: { layout: 'entry-per-file', path: 'meetings', schema: meeting },
-  plans: { layout: 'entry-per-file', path: 'plans', schema: plan },
-  regulations: { layout: 'entry-per-file', path: 'regulations', schema: regulation },
-  surveys: { layout: 'entry-per-file', path: 'surveys', schema: survey },
+  programs: { layout: 'entry-per-file', path: 'programs', schema: program, citing: 'program' },
+  meetings: { layout: 'entry-per-file', path: 'meetings', schema: meeting, citing: 'meeting' },
+  committees: { layout: 'entry-per-file', path: 'committees', schema: committee, citing: 'committee' },
+  plans: { layout: 'entry-per-file', path: 'plans', schema: plan, citing: 'plan' },
+  regulations: { layout: 'entry-per-file', path: 'regulations', schema: regulation, citing: 'regulation' },
+  surveys: { layout: 'entry-per-file', path: 'surveys', schema: survey, citing: 'survey' },
   sources: { layout: 'list', path: 'sources.yaml', schema: source },
   glossary: { layout: 'list', path: 'glossary.yaml', schema: glossaryEntry },
   municipalities: { layout: 'list', path: 'municipalities.yaml', schema: municipality },
@@ -38,3 +44,18 @@ export const COLLECTIONS = {
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** The validated entry of a collection. */
+export type EntryOf<N extends CollectionName> = z.output<(typeof COLLECTIONS)[N]['schema']>;
+/** Every collection's entries, by collection name. */
+export type Collections = { [N in CollectionName]: EntryOf<N>[] };
+
+/** Collections whose entries cite sources on a page of their own, and the singular kind of each. */
+export type CitingCollection = {
+  [N in CollectionName]: (typeof COLLECTIONS)[N] extends { citing: string } ? N : never;
+}[CollectionName];
+export type CitingKind = (typeof COLLECTIONS)[CitingCollection]['citing'];
+export const CITING_COLLECTIONS = COLLECTION_NAMES.filter(
+  (name): name is CitingCollection => 'citing' in COLLECTIONS[name],
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectCitations, refsByDocument, sourceRefsIn } from '../../src/lib/citations.ts';
+import { refsByDocument, sourceRefsIn } from '../../src/lib/citations.ts';
 
 const program = {
   id: 'p',
@@ -17,11 +17,5 @@ describe('citations', () => {
   });
   it('groups headings by document, each once', () => {
     expect([...refsByDocument(program)]).toEqual([['doc-a', ['H1', 'H2']], ['doc-b', ['X']]]);
-  });
-  it('indexes citing entries by document', () => {
-    const meeting = { id: 'm', source: { document: 'doc-b', heading: 'Y' } };
-    const map = collectCitations([{ kind: 'program', entries: [program] }, { kind: 'meeting', entries: [meeting] }]);
-    expect(map.get('doc-a')).toEqual([{ kind: 'program', id: 'p', heading: 'H1' }, { kind: 'program', id: 'p', heading: 'H2' }]);
-    expect(map.get('doc-b')!.map((c) => c.kind)).toEqual(['program', 'meeting']);
   });
 });

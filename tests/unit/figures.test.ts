@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetSeries, latestBudget, sortFigures } from '../../src/lib/figures.ts';
+import { budgetSeries, countFigures, latestBudget, seriesCharts, sortByLatestBudget, sortFigures } from '../../src/lib/figures.ts';
 import type { Figure } from '../../src/schemas/figure.ts';
 
 const src = { document: 'd', heading: 'h' };
@@ -26,5 +26,20 @@ describe('figures', () => {
   it('give the latest budget', () => {
     const figures = [fig(2019, 'budget-proposed', 10), fig(2025, 'budget-proposed', 20), fig(2018, 'result', 3, '人')];
     expect(latestBudget(figures)?.value).toBe(20);
+  });
+  it('sort programs by latest budget in yen, programs without one last by name', () => {
+    const program = (id: string, figures: Figure[]) => ({ id, name: { ja: id, en: id }, figures });
+    const sorted = sortByLatestBudget(
+      [program('alone', [fig(2025, 'budget', 50)]), program('b-none', []), program('millions', [fig(2025, 'budget', 2, '百万円')]), program('a-none', [])],
+      'en',
+    );
+    expect(sorted.map((s) => s.program.id)).toEqual(['millions', 'alone', 'a-none', 'b-none']);
+  });
+  it('chart an indicator once per unit with two or more values, marking uncertain ones', () => {
+    const charts = seriesCharts([fig(2024, 'result', 1, '人'), fig(2025, 'target', 2, '人', { confidence: 'uncertain', note: { ja: 'x', en: 'x' } }), fig(2025, 'result', 3, '%')]);
+    expect(charts.map((c) => [c.unit, c.points.map((p) => [p.kind, p.uncertain])])).toEqual([['人', [['result', false], ['target', true]]]]);
+  });
+  it('count figures', () => {
+    expect(countFigures([{ figures: [1, 2] }, { figures: [] }, { figures: [3] }])).toBe(3);
   });
 });

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatQuantity, formatWarekiDate, unitName } from '../../src/lib/format.ts';
+import {
+  formatDate,
+  formatFiscalYearRange,
+  formatList,
+  formatListParts,
+  formatMonth,
+  formatNumber,
+  formatNumbered,
+  formatOrdinal,
+  formatParen,
+  formatParts,
+  formatQuantity,
+  formatRange,
+  formatRangeParts,
+  formatSeries,
+  formatWarekiDate,
+  formatter,
+  unitName,
+} from '../../src/lib/format.ts';
 import { UNIT_KEYS, isMoneyUnit } from '../../src/lib/units.ts';
 
 describe('formatQuantity', () => {
@@ -47,10 +65,52 @@ describe('dates', () => {
 });
 
 describe('months', () => {
-  it('write part-year periods per language', async () => {
-    const { formatMonth } = await import('../../src/lib/format.ts');
+  it('write part-year periods per language', () => {
     expect(formatMonth('2024-04', 'ja')).toBe('2024年4月');
     expect(formatMonth('2024-12', 'en')).toBe('Dec 2024');
     expect(formatDate('2024-07', 'en')).toBe('July 2024');
+  });
+});
+
+describe('punctuation, lists and ranges', () => {
+  it('list names with the language’s separator, with no "and" before the last', () => {
+    expect(formatList(['A', 'B', 'C'], 'ja')).toBe('A、B、C');
+    expect(formatList(['A', 'B', 'C'], 'en')).toBe('A, B, C');
+    expect(formatListParts([1, 2], 'en')).toEqual([1, ', ', 2]);
+    expect(formatListParts([1], 'ja')).toEqual([1]);
+  });
+  it('join items that hold commas, and parts of a line, unambiguously', () => {
+    expect(formatSeries(['1,234', '5,678'], 'en')).toBe('1,234; 5,678');
+    expect(formatSeries(['1,234', '5,678'], 'ja')).toBe('1,234、5,678');
+    expect(formatParts(['会議', '配布資料3件'], 'ja')).toBe('会議・配布資料3件');
+    expect(formatParts(['Council', '3 handouts'], 'en')).toBe('Council; 3 handouts');
+  });
+  it('write ranges the same way everywhere, open at either end, one label when the ends agree', () => {
+    expect(formatRange('A', 'B', 'ja')).toBe('A～B');
+    expect(formatRange('A', 'B', 'en')).toBe('A – B');
+    expect(formatRange(undefined, 'B', 'en')).toBe('until B');
+    expect(formatRange('A', undefined, 'ja')).toBe('A～');
+    expect(formatRange('A', 'A', 'en')).toBe('A');
+    expect(formatRange(undefined, undefined, 'en')).toBe('');
+    expect(formatFiscalYearRange(2019, 2024, 'en')).toBe('FY2019 – FY2024');
+    expect(formatFiscalYearRange(undefined, 2024, 'ja')).toBe('～令和6年度（2024年度）');
+    expect(formatRangeParts('18:00', '19:30', 'ja')).toEqual(['18:00', '～', '19:30']);
+    expect(formatRangeParts(undefined, 9, 'en')).toEqual(['until ', 9]);
+  });
+  it('put asides in the language’s parentheses and number headings as documents do', () => {
+    expect(formatParen('x', 'ja')).toBe('（x）');
+    expect(formatParen('x', 'en')).toBe(' (x)');
+    expect(formatNumbered('課題', 1, '人材', 'ja')).toBe('課題1：人材');
+    expect(formatNumbered('Issue', 1, 'Staff', 'en')).toBe('Issue 1: Staff');
+    expect(formatNumbered('Issue', undefined, 'Staff', 'en')).toBe('Staff');
+    expect(formatOrdinal(2, 'en')).toBe('2nd');
+    expect(formatOrdinal(13, 'en')).toBe('13th');
+    expect(formatOrdinal(2, 'ja')).toBe('2');
+  });
+  it('bind every helper to one language for Astro.locals', () => {
+    const fmt = formatter('en');
+    expect(fmt.quantity(4347, '千円')).toBe('¥4,347 thousand');
+    expect(fmt.langAttr('ja')).toBe('ja');
+    expect(formatter('ja').langAttr('ja')).toBeUndefined();
   });
 });

@@ -1,0 +1,8 @@
+/** What src/middleware.ts puts in Astro.locals for every page. */
+declare namespace App {
+  interface Locals {
+    lang: import('./lib/i18n.ts').Lang;
+    t: import('./lib/i18n.ts').Translate;
+    fmt: import('./lib/format.ts').Formatter;
+  }
+}

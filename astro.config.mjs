@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import atlas from './src/integrations/atlas.ts';
 import { siteOrigin } from './src/lib/urls.ts';
 import { DEFAULT_LANG, LANGS } from './src/lib/i18n.ts';
 
@@ -20,7 +21,8 @@ export default defineConfig({
     defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx()],
+  // atlas: the data check before the build; redirects; sitemap, _redirects and search index after it.
+  integrations: [mdx(), atlas()],
   // Shiki's inline styles break the CSP; the site shows no code blocks.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

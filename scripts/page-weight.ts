@@ -4,7 +4,7 @@
  * and the heaviest page of each kind, and exits 1 when the heaviest program page is over the budget
  * of issue 4 (15 KB gzipped HTML+CSS). Scripts are counted separately (pages should have none but search).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -19,13 +19,6 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
-
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 6 }).length;
 const assetCache = new Map<string, number>();
 function assetGz(href: string): number {
@@ -37,7 +30,8 @@ function assetGz(href: string): number {
 }
 
 interface Row { page: string; kind: string; html: number; css: number; js: number; total: number }
-const rows: Row[] = htmlFiles(dist).map((file) => {
+const rows: Row[] = globSync('**/*.html', { cwd: dist }).map((rel) => {
+  const file = join(dist, rel);
   const text = readFileSync(file, 'utf8');
   const css = [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
     .map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1])

@@ -12,7 +12,7 @@
  * Serves the site itself on a free local port; needs Debian's Chromium (/usr/bin/chromium).
  */
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -42,12 +42,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
 
 /** Bytes a compressing host would send. */
 function compressedSize(path: string, body: Buffer): number {
@@ -55,7 +49,9 @@ function compressedSize(path: string, body: Buffer): number {
 }
 
 function indexSizes() {
-  const files = walk(pagefindDir).map((f) => ({ rel: relative(pagefindDir, f).split(sep).join('/'), size: statSync(f).size }));
+  const files = globSync('**/*', { cwd: pagefindDir })
+  .filter((rel) => statSync(join(pagefindDir, rel)).isFile())
+  .map((rel) => ({ rel: rel.split(sep).join('/'), size: statSync(join(pagefindDir, rel)).size }));
   const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; wasm: string | null }> };
   console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
   for (const [lang, info] of Object.entries(entry.languages)) {

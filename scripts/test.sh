@@ -21,7 +21,7 @@ run "data check (npm run check)" npm run -s check
 run "type check (astro sync + tsc)" npm run -s typecheck
 run "unit tests (tests/unit)" npx vitest run tests/unit
 run "data, fixtures, completeness (tests/data)" npx vitest run tests/data
-run "build (check, astro build, search index)" npm run -s build
+run "build (astro build: data check, pages, sitemap, search index)" npm run -s build
 run "built site: links, HTML, CSP, URLs, reproducible (tests/site)" npx vitest run tests/site
 run "browser: pages, axe, print, keyboard, search (tests/browser)" npx playwright test
 run "Lighthouse: a11y, best practices, SEO = 100" npm run -s lighthouse

@@ -6,8 +6,8 @@
  * Public URLs: every page (directory index.html → /path/, redirect pages of former ids included),
  * plus sitemap.xml, robots.txt and the open-data files under /data/. Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, globSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, manifest: { type: 'string' } } });
@@ -18,16 +18,10 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? (name === '_astro' || name === 'pagefind' ? [] : files(path)) : [path];
-  });
-}
-
 const built = new Set<string>();
-for (const file of files(dist)) {
-  const rel = `/${relative(dist, file).split('\\').join('/')}`;
+for (const file of globSync('**/*.*', { cwd: dist })) {
+  const rel = `/${file.split('\\').join('/')}`;
+  if (rel.startsWith('/_astro/') || rel.startsWith('/pagefind/')) continue;
   if (rel.endsWith('/index.html')) built.add(rel.slice(0, -'index.html'.length));
   else if (rel === '/sitemap.xml' || rel === '/robots.txt' || rel.startsWith('/data/')) built.add(rel);
 }

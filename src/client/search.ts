@@ -1,6 +1,6 @@
 /**
  * The search page's script — the only client-side JavaScript on the site. Loads Pagefind
- * (/pagefind/pagefind.js, built by scripts/search-index.ts) when the search page opens, reads ?q= and
+ * (/pagefind/pagefind.js, built by src/integrations/search-index.ts) when the search page opens, reads ?q= and
  * the filters from the URL, searches as the user types, and renders results with their kind, fiscal
  * years and a highlighted excerpt. The query is folded like the index (src/lib/search.ts).
  * No inline script or handler (CSP): Astro bundles this module.
@@ -61,7 +61,7 @@ const filterBox = document.getElementById('search-filters') as HTMLFieldSetEleme
 const selects = new Map(FILTERS.map((f) => [f, document.getElementById(`search-filter-${f}`) as HTMLSelectElement]));
 
 let pagefind: Pagefind | undefined;
-/** Pagefind result id → titleKey of the page title (written by scripts/search-index.ts). */
+/** Pagefind result id → titleKey of the page title (written by src/integrations/search-index.ts). */
 let titles: Record<string, string> = {};
 let sequence = 0;
 let current: PagefindResult[] = [];

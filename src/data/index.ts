@@ -17,3 +17,24 @@ export function checkData(projectRoot: string, dataRoot = resolve(projectRoot, '
   );
   return { entries: loaded.entries, problems, invalid: loaded.invalid };
 }
+
+/** The data tree a build or check reads: $ATLAS_DATA_DIR (tests build fixture trees), else <projectRoot>/data. */
+export function dataRootOf(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
+  return env.ATLAS_DATA_DIR ? resolve(env.ATLAS_DATA_DIR) : resolve(projectRoot, 'data');
+}
+
+// One slot per process, on globalThis: Vite loads src/content.config.ts as a module instance of its
+// own, so a module-level cache would not be shared with the integration that imported this file.
+const SHARED = Symbol.for('zaitaku-atlas.checked-data');
+type Shared = { [SHARED]?: { dataRoot: string; result: CheckedData } };
+
+/**
+ * The checked data of this process: parsed and validated once per data tree. The build integration
+ * (src/integrations/atlas.ts) checks before Astro builds anything; the content loader then reuses
+ * the same result instead of reading the YAML again.
+ */
+export function checkedData(projectRoot: string, dataRoot = dataRootOf(projectRoot)): CheckedData {
+  const shared = globalThis as Shared;
+  if (shared[SHARED]?.dataRoot !== dataRoot) shared[SHARED] = { dataRoot, result: checkData(projectRoot, dataRoot) };
+  return shared[SHARED].result;
+}

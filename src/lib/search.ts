@@ -1,5 +1,5 @@
 /**
- * Search normalization shared by the indexer (scripts/search-index.ts) and the search page's client
+ * Search normalization shared by the indexer (src/integrations/search-index.ts) and the search page's client
  * script, so the index and the query are folded the same way. Pure and small: it ships to the browser.
  *
  * Pagefind 1.6 does not fold full-width and half-width forms (ＡＣＰ ≠ ACP) and splits fiscal years

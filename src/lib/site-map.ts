@@ -1,48 +1,10 @@
 /**
- * The list of public pages (for sitemap.xml), the redirects from former program ids (for _redirects
- * and the redirect pages), and the text of those files. Pure: pages pass the data in.
+ * The files that describe the site to crawlers and hosts: sitemap.xml (from the pages the build
+ * wrote, so a new kind of page is never missing), the redirects from programs' former ids (Astro's
+ * `redirects` and a `_redirects` file for hosts that serve real 301s), and robots.txt. Pure.
  */
-import { LANGS } from './i18n.ts';
-import { localePath, paths } from './urls.ts';
-
-interface Ids { id: string }
-export interface SiteIndex {
-  programs: (Ids & { former_ids: string[] })[];
-  meetings: Ids[];
-  committees: Ids[];
-  plans: Ids[];
-  regulations: Ids[];
-  surveys: Ids[];
-  sources: Ids[];
-  fiscalYears: number[];
-}
-
-/** Every page path without the language prefix ('/programs/x/'), each once, in a stable order. */
-export function pagePaths(site: SiteIndex): string[] {
-  const list = [
-    paths.home('ja'),
-    paths.programs('ja'),
-    paths.programsByBudget('ja'),
-    ...site.programs.map((p) => paths.program('ja', p.id)),
-    paths.fiscalYears('ja'),
-    ...site.fiscalYears.map((y) => paths.fiscalYear('ja', y)),
-    paths.meetings('ja'),
-    ...site.meetings.map((m) => paths.meeting('ja', m.id)),
-    paths.committees('ja'),
-    ...site.committees.map((c) => paths.committee('ja', c.id)),
-    paths.regulations('ja'),
-    ...site.regulations.map((r) => paths.regulation('ja', r.id)),
-    paths.surveys('ja'),
-    ...site.surveys.map((s) => paths.survey('ja', s.id)),
-    paths.plans('ja'),
-    ...site.plans.map((p) => paths.plan('ja', p.id)),
-    paths.sources('ja'),
-    ...site.sources.map((s) => paths.source('ja', s.id)),
-    paths.glossary('ja'),
-    paths.about('ja'),
-  ];
-  return [...new Set(list)];
-}
+import { DEFAULT_LANG, LANGS, type Lang } from './i18n.ts';
+import { langOfPath, paths, twinPath } from './urls.ts';
 
 export interface Redirect {
   from: string;
@@ -50,15 +12,23 @@ export interface Redirect {
 }
 
 /** A program's former ids → its current page, in both languages. */
-export function programRedirects(programs: SiteIndex['programs']): Redirect[] {
+export function programRedirects(programs: readonly { id: string; former_ids: string[] }[]): Redirect[] {
   return programs.flatMap((p) =>
     p.former_ids.flatMap((old) => LANGS.map((lang) => ({ from: paths.program(lang, old), to: paths.program(lang, p.id) }))),
   );
 }
 
+/**
+ * The same redirects for Astro's `redirects` config, which writes a meta-refresh page for each in a
+ * static build. Keys without the trailing slash: Astro does not match keys that end in one.
+ */
+export function astroRedirects(redirects: readonly Redirect[]): Record<string, string> {
+  return Object.fromEntries(redirects.map((r) => [r.from.replace(/\/$/, ''), r.to]));
+}
+
 /** Netlify/Cloudflare Pages style _redirects: "from to 301", with and without the trailing slash. */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  const lines = ['# Generated at build time from the former_ids of programs (src/pages/[redirects].ts).'];
+  const lines = ['# Generated at build time from the former_ids of programs (src/integrations/atlas.ts).'];
   for (const r of redirects) {
     lines.push(`${r.from} ${r.to} 301`);
     lines.push(`${r.from.replace(/\/$/, '')} ${r.to} 301`);
@@ -68,18 +38,31 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** sitemap.xml with both languages and hreflang alternates (ja, en, x-default → ja) for each page. */
-export function sitemapXml(pagePathsJa: readonly string[], origin: string): string {
+/**
+ * sitemap.xml listing `pagePaths` (paths of built pages in every language, '/en/programs/x/'), each
+ * page followed by its twins in the other languages, with hreflang alternates for the twins that
+ * exist and x-default pointing at the default language. Pages are ordered by their default-language path.
+ */
+export function sitemapXml(pagePaths: readonly string[], origin: string): string {
+  const twins = new Map<string, Map<Lang, string>>();
+  for (const path of pagePaths) {
+    const base = twinPath(path, DEFAULT_LANG);
+    const group = twins.get(base) ?? new Map<Lang, string>();
+    group.set(langOfPath(path), path);
+    twins.set(base, group);
+  }
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'];
-  for (const path of pagePathsJa) {
-    const ja = `${origin}${localePath('ja', path)}`;
-    const en = `${origin}${localePath('en', path)}`;
+  for (const base of [...twins.keys()].sort()) {
+    const group = twins.get(base)!;
+    const url = (path: string) => escapeXml(`${origin}${path}`);
     const alternates = [
-      `<xhtml:link rel="alternate" hreflang="ja" href="${escapeXml(ja)}"/>`,
-      `<xhtml:link rel="alternate" hreflang="en" href="${escapeXml(en)}"/>`,
-      `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(ja)}"/>`,
+      ...LANGS.filter((l) => group.has(l)).map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${url(group.get(l)!)}"/>`),
+      ...(group.has(DEFAULT_LANG) ? [`<xhtml:link rel="alternate" hreflang="x-default" href="${url(group.get(DEFAULT_LANG)!)}"/>`] : []),
     ].join('');
-    for (const loc of [ja, en]) out.push(`<url><loc>${escapeXml(loc)}</loc>${alternates}</url>`);
+    for (const lang of LANGS) {
+      const path = group.get(lang);
+      if (path) out.push(`<url><loc>${url(path)}</loc>${alternates}</url>`);
+    }
   }
   out.push('</urlset>');
   return `${out.join('\n')}\n`;

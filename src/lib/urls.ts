@@ -2,7 +2,7 @@
  * Every public path of the site, built from ids (never titles), so URLs stay valid for years.
  * Japanese at the root, English under /en/ with the same path after it; always a trailing slash.
  */
-import type { Lang } from './i18n.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from './i18n.ts';
 import { searchKey } from './text.ts';
 
 /** Published origin for canonical URLs, the sitemap and QR codes. Set SITE_URL when building for production. */
@@ -12,16 +12,22 @@ export function siteOrigin(env: Record<string, string | undefined> = process.env
   return (env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
 }
 
-/** '/programs/x/' → '/programs/x/' (ja) or '/en/programs/x/' (en). */
+/** '/programs/x/' → '/programs/x/' (the default language, ja) or '/en/programs/x/'. */
 export function localePath(lang: Lang, path: string): string {
   const clean = `/${path.replace(/^\/+/, '')}`;
   const withSlash = clean.endsWith('/') || clean.includes('#') ? clean : `${clean}/`;
-  return lang === 'ja' ? withSlash : `/en${withSlash === '/' ? '/' : withSlash}`;
+  return lang === DEFAULT_LANG ? withSlash : `/${lang}${withSlash}`;
 }
 
-/** The same page in the other language. */
+/** The language of a path: its first segment when that names a language, else the default. */
+export function langOfPath(path: string): Lang {
+  return LANGS.find((l) => l !== DEFAULT_LANG && (path === `/${l}` || path.startsWith(`/${l}/`))) ?? DEFAULT_LANG;
+}
+
+/** The same page in another language. */
 export function twinPath(path: string, to: Lang): string {
-  const base = path.startsWith('/en/') ? path.slice(3) : path === '/en' ? '/' : path;
+  const from = langOfPath(path);
+  const base = from === DEFAULT_LANG ? path : path.slice(from.length + 1) || '/';
   return localePath(to, base);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Site search in a real browser against the built site (npm run build, which runs
- * scripts/search-index.ts after astro build):
+ * Site search in a real browser against the built site (npm run build, whose integration runs
+ * src/integrations/search-index.ts once the pages are written):
  * - the query set (tests/search-queries.ts): each expected page in the first three results; prints the
  *   misses and fails below PASS_RATE;
  * - ?q= from the no-JS header form, filters, the live region, keyboard use, axe, CSP;

@@ -1,5 +1,5 @@
 /** The built site, for tests that run after `npm run build`. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT } from './fixtures.ts';
 
@@ -9,11 +9,11 @@ export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first (npm test does)');
 }
 
+/** Every file under `dir`, as absolute paths. */
 export function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
+  return globSync('**/*', { cwd: dir })
+    .map((rel) => join(dir, rel))
+    .filter((p) => statSync(p).isFile());
 }
 
 /** Every HTML file of the site except the search index's own assets. */

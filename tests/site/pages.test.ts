@@ -64,4 +64,12 @@ describe('every page', () => {
     const missing = [...paths].filter((p) => p !== '/404.html' && !p.endsWith('.xml') && !paths.has(p.startsWith('/en/') ? p.slice(3) : `/en${p}`));
     expect(missing).toEqual([]);
   });
+
+  it('is listed in sitemap.xml unless it asks not to be indexed', () => {
+    const sitemap = read(fileFor('/sitemap.xml')!);
+    const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(origin.length)));
+    const indexable = pages().filter((f) => !/<meta name="robots" content="noindex"/.test(read(f))).map(urlPathOf);
+    expect(indexable.filter((p) => !listed.has(p))).toEqual([]);
+    expect([...listed].filter((p) => !fileFor(p))).toEqual([]);
+  });
 });

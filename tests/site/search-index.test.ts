@@ -1,5 +1,5 @@
 /**
- * The search index of the built site (scripts/search-index.ts, run by `npm run build`): one index per
+ * The search index of the built site (src/integrations/search-index.ts, run by `npm run build`): one index per
  * language, the title tables beside it, which pages are indexed, and that every page the query set
  * expects exists and is indexed.
  */

@@ -1,11 +1,10 @@
 /** Data text is always escaped on output: no component or page renders a string as HTML. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SRC = join(import.meta.dirname, '../../src');
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.(astro|mdx|ts)$/.test(n) ? [join(dir, n)] : []));
+const files = (dir: string): string[] => globSync('**/*.{astro,mdx,ts}', { cwd: dir }).map((f) => join(dir, f));
 
 describe('templates', () => {
   it('never use set:html, innerHTML or insertAdjacentHTML', () => {

@@ -1,4 +1,4 @@
-/** Search normalization (src/lib/search.ts), the indexed copy (scripts/search-index.ts) and search props. */
+/** Search normalization and the title boost (src/lib/search.ts), shared by the indexer and the search page. */
 import { describe, expect, it } from 'vitest';
 import {
   foldHtmlText,
@@ -11,9 +11,6 @@ import {
   yearToken,
   YEAR_TOKEN_PATTERN,
 } from '../../src/lib/search.ts';
-import { dataValues, indexCopy } from '../../scripts/search-index.ts';
-import { fiscalYearOfDate, programYears } from '../../src/lib/search-attrs.ts';
-import type { Program } from '../../src/schemas/program.ts';
 
 describe('normalizeQuery', () => {
   it('folds full-width and half-width forms (NFKC)', () => {
@@ -80,21 +77,6 @@ describe('foldHtmlText (the indexed copy of a page)', () => {
   });
 });
 
-describe('indexCopy', () => {
-  const page = (body: string) =>
-    `<!DOCTYPE html><html lang="ja"><body><header>ＡＣＰ</header><main data-pagefind-body=""><div hidden data-pagefind-ignore><data value="program" data-pagefind-filter="kind[value]"></data><data value="2024" data-pagefind-filter="fy[value]"></data><data value="2025" data-pagefind-filter="fy[value]"></data></div>${body}</main></body></html>`;
-
-  it('reads the filters from <data> elements', () => {
-    expect(dataValues(page(''), 'fy')).toEqual(['2024', '2025']);
-    expect(dataValues(page(''), 'kind')).toEqual(['program']);
-  });
-
-  it('adds the tokens of the covered years at the end of <main>', () => {
-    const copy = indexCopy(page('<h1>ＡＣＰ推進事業</h1>'));
-    expect(copy).toContain('<h1>ACP推進事業</h1><p data-pagefind-weight="0.5">nendo2024 nendo2025</p></main>');
-  });
-});
-
 describe('title boost', () => {
   const rank = (q: string, title: string) => titleRanker(q)(titleKey(title));
 
@@ -121,28 +103,5 @@ describe('title boost', () => {
     expect(words).toBeLessThan(2);
     expect(rank('R7 教育ステーション', '地域における教育ステーション事業')).toBeGreaterThan(1);
     expect(rank('ACP 教育ステーション', '地域における教育ステーション事業')).toBe(0);
-  });
-});
-
-describe('search props', () => {
-  it('fiscal year of a date starts in April', () => {
-    expect(fiscalYearOfDate('2025-02-05')).toBe(2024);
-    expect(fiscalYearOfDate('2025-04-01')).toBe(2025);
-    expect(fiscalYearOfDate('2019-04')).toBe(2019);
-  });
-
-  it('a program covers every year its data speaks about', () => {
-    const program = {
-      figures: [{ fiscal_year: 2024 }, { fiscal_year: 2025 }],
-      narratives: [{ fiscal_year: 2023 }],
-      marks: [],
-      details: [{ fiscal_year: 2025 }, {}],
-      funding: [{ fiscal_years: [2019] }],
-      subsidy_rates: [],
-      subsidy_caps: [],
-      sites: [{ designated_by: 2024 }],
-      span: { from: 2020, to: 2021 },
-    } as unknown as Program;
-    expect(programYears(program)).toEqual([2019, 2020, 2021, 2023, 2024, 2025]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, headingAnchor, localePath, paths, siteOrigin, twinPath } from '../../src/lib/urls.ts';
+import { absoluteUrl, headingAnchor, langOfPath, localePath, paths, siteOrigin, twinPath } from '../../src/lib/urls.ts';
 
 describe('URLs', () => {
   it('puts Japanese at the root and English under /en/ with the same path', () => {
@@ -16,6 +16,9 @@ describe('URLs', () => {
     expect(twinPath('/meetings/x/', 'en')).toBe('/en/meetings/x/');
     expect(twinPath('/', 'en')).toBe('/en/');
     expect(twinPath('/en/', 'ja')).toBe('/');
+    expect(twinPath('/en', 'ja')).toBe('/');
+    expect(langOfPath('/en/programs/x/')).toBe('en');
+    expect(langOfPath('/english/')).toBe('ja');
   });
   it('takes the origin from SITE_URL, with a documented default', () => {
     expect(siteOrigin({ SITE_URL: 'https://atlas.example.jp/' })).toBe('https://atlas.example.jp');

@@ -1,5 +1,6 @@
 /**
- * Builds the Pagefind search index of the built site (run after `astro build`; part of `npm run build`).
+ * The Pagefind search index of the built site, written into its output directory when the build is
+ * done (src/integrations/atlas.ts calls buildSearchIndex with the directory Astro reports).
  *
  * Reads every page of dist/ that marks its main content with data-pagefind-body (Base.astro does when
  * a page has a searchKind) and indexes a folded copy through Pagefind's Node API; the built pages
@@ -8,32 +9,18 @@
  * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
- * One index per language, chosen by <html lang>. Writes dist/pagefind/, and next to it
+ * One index per language, chosen by <html lang>. Writes <outDir>/pagefind/, and next to it
  * titles-<lang>.json: Pagefind's result id → titleKey() of the page title, for the search page's title
  * boost (titleRanker in src/lib/search.ts), so ranking needs no fragment download.
- *
- * Usage: node scripts/search-index.ts [siteDir]   (default: $ATLAS_OUT_DIR or dist)
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, titleKey, yearToken } from '../src/lib/search.ts';
-
+import { foldHtmlText, titleKey, yearToken } from '../lib/search.ts';
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
 const COVERED_YEAR_WEIGHT = 0.5;
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === 'pagefind' && dir === root) continue;
-    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
-    else if (name.endsWith('.html')) out.push(path);
-  }
-  return out;
-}
 
 /** Values of <data value="…" data-pagefind-filter="name[value]"> elements. */
 export function dataValues(html: string, filter: string): string[] {
@@ -66,7 +53,7 @@ export function indexCopy(html: string): string {
 export function writeTitleTables(outputPath: string): Map<string, number> {
   const tables = new Map<string, Record<string, string>>();
   const dir = join(outputPath, 'fragment');
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
     const id = name.replace(/\.pf_fragment$/, '');
     const lang = id.split('_')[0]!;
     const raw = gunzipSync(readFileSync(join(dir, name)));
@@ -84,45 +71,45 @@ export function writeTitleTables(outputPath: string): Map<string, number> {
   return sizes;
 }
 
+/** '/programs/x/' for programs/x/index.html (relative to the site root, '/' separated). */
 function urlOf(file: string): string {
-  const rel = relative(root, file).split(sep).join('/');
-  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-const root = resolve(process.argv[2] ?? process.env.ATLAS_OUT_DIR ?? 'dist');
+export interface IndexSummary {
+  /** Indexed pages per language. */
+  pages: Map<string, number>;
+  /** Pages without data-pagefind-body. */
+  skipped: number;
+}
 
-async function main() {
-  const started = Date.now();
+/** Indexes every page of `root` (the built site) into `root`/pagefind/. */
+export async function buildSearchIndex(root: string): Promise<IndexSummary> {
   const outputPath = join(root, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const perLang = new Map<string, number>();
-  let skipped = 0;
-  for (const file of htmlFiles(root).sort()) {
-    const html = readFileSync(file, 'utf8');
-    if (!/<main\b[^>]*\bdata-pagefind-body/.test(html)) {
-      skipped++;
-      continue;
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const pages = new Map<string, number>();
+    let skipped = 0;
+    const files = globSync('**/*.html', { cwd: root }).map((f) => f.split('\\').join('/'));
+    for (const file of files.filter((f) => !f.startsWith('pagefind/')).sort()) {
+      const html = readFileSync(join(root, file), 'utf8');
+      if (!/<main\b[^>]*\bdata-pagefind-body/.test(html)) {
+        skipped++;
+        continue;
+      }
+      const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
+      const res = await index.addHTMLFile({ url: urlOf(file), content: indexCopy(html) });
+      if (res.errors.length) throw new Error(`pagefind: ${urlOf(file)}: ${res.errors.join('; ')}`);
+      pages.set(lang, (pages.get(lang) ?? 0) + 1);
     }
-    const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
-    const res = await index.addHTMLFile({ url: urlOf(file), content: indexCopy(html) });
-    if (res.errors.length) throw new Error(`pagefind: ${urlOf(file)}: ${res.errors.join('; ')}`);
-    perLang.set(lang, (perLang.get(lang) ?? 0) + 1);
-  }
-  if (!perLang.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index (did astro build run?)`);
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  writeTitleTables(outputPath);
-  const counts = [...perLang].map(([l, n]) => `${n} ${l}`).join(', ');
-  console.log(`✓ search index: ${counts} pages (${skipped} pages not indexed) → ${relative(process.cwd(), outputPath)} (${Date.now() - started} ms)`);
-}
-
-if (import.meta.main) {
-  main().catch(async (err) => {
-    console.error(`✗ search index: ${err instanceof Error ? err.message : err}`);
+    if (!pages.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    writeTitleTables(outputPath);
+    return { pages, skipped };
+  } finally {
     await pagefind.close();
-    process.exit(1);
-  });
+  }
 }

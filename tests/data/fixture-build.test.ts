@@ -1,6 +1,9 @@
 /**
- * Data text is always escaped on output: a summary containing <script> and {{ }} builds, and the
- * page shows it as text. Rare kanji and emoji round-trip unchanged.
+ * One build of the valid fixture tree (with tests/fixtures/good/ laid over it), checked for what the
+ * real data does not exercise: data text is always escaped on output (a summary containing <script>
+ * and {{ }} builds, and the page shows it as text); rare kanji and emoji round-trip unchanged; a
+ * program's former id becomes a redirect (a meta-refresh page, a line in _redirects), left out of
+ * the sitemap.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -11,14 +14,15 @@ import { ROOT, VALID } from '../helpers/fixtures.ts';
 
 let ja = '';
 let en = '';
+let outDir = '';
 
 beforeAll(() => {
   const base = mkdtempSync(join(tmpdir(), 'atlas-escape-'));
   const dataRoot = join(base, 'data');
   cpSync(VALID, dataRoot, { recursive: true });
   cpSync(join(ROOT, 'tests/fixtures/good/escaping-and-rare-text/data'), dataRoot, { recursive: true });
-  const outDir = join(base, 'dist');
-  const run = spawnSync('npx', ['astro', 'build'], {
+  outDir = join(base, 'dist');
+  const run = spawnSync('npm', ['run', '-s', 'build'], {
     cwd: ROOT,
     env: { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
@@ -46,5 +50,27 @@ describe('data text on pages', () => {
   it('round-trips rare kanji and emoji', () => {
     expect(ja).toContain('訪問看護人材確保事業（𠮷野・髙橋・﨑・🏥）');
     expect(en).toContain('Home-visit Nursing Recruitment Program (🏥 test)');
+  });
+});
+
+describe('a former program id', () => {
+  const from = '/programs/home-ventilator-support/';
+  const to = '/programs/ventilator-support/';
+  it('is a page that sends readers on to the current page, in both languages', () => {
+    for (const [old, current] of [[from, to], [`/en${from}`, `/en${to}`]] as const) {
+      const html = readFileSync(join(outDir, old, 'index.html'), 'utf8');
+      expect(html).toContain(`<meta http-equiv="refresh" content="0;url=${current}">`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+    }
+  });
+  it('is a 301 in _redirects, with and without the trailing slash', () => {
+    const file = readFileSync(join(outDir, '_redirects'), 'utf8');
+    expect(file).toContain(`${from} ${to} 301\n`);
+    expect(file).toContain(`/en${from.slice(0, -1)} /en${to} 301\n`);
+  });
+  it('is not in the sitemap, which lists the current page', () => {
+    const sitemap = readFileSync(join(outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).not.toContain(from);
+    expect(sitemap).toContain(`${to}</loc>`);
   });
 });

@@ -1,0 +1,18 @@
+/** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
+import { describe, expect, it } from 'vitest';
+import { dataValues, indexCopy } from '../../src/integrations/search-index.ts';
+
+describe('indexCopy', () => {
+  const page = (body: string) =>
+    `<!DOCTYPE html><html lang="ja"><body><header>ＡＣＰ</header><main data-pagefind-body=""><div hidden data-pagefind-ignore><data value="program" data-pagefind-filter="kind[value]"></data><data value="2024" data-pagefind-filter="fy[value]"></data><data value="2025" data-pagefind-filter="fy[value]"></data></div>${body}</main></body></html>`;
+
+  it('reads the filters from <data> elements', () => {
+    expect(dataValues(page(''), 'fy')).toEqual(['2024', '2025']);
+    expect(dataValues(page(''), 'kind')).toEqual(['program']);
+  });
+
+  it('adds the tokens of the covered years at the end of <main>', () => {
+    const copy = indexCopy(page('<h1>ＡＣＰ推進事業</h1>'));
+    expect(copy).toContain('<h1>ACP推進事業</h1><p data-pagefind-weight="0.5">nendo2024 nendo2025</p></main>');
+  });
+});

@@ -17,6 +17,7 @@ import type { Bureau } from '../schemas/bureau.ts';
 import type { Survey } from '../schemas/survey.ts';
 import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
 import { searchKey } from '../lib/text.ts';
+import { RESERVED_PROGRAM_SEGMENTS } from '../lib/urls.ts';
 import { statedTotal, type PartProblem } from '../lib/stated-totals.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
@@ -97,8 +98,12 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     });
     p.funding.forEach((f, i) => need(entry, ['funding', i, 'fund'], 'funds', f.fund));
     p.sites.forEach((s, i) => need(entry, ['sites', i, 'municipality'], 'municipalities', s.municipality));
+    // Ids and former ids become /programs/<id>/ pages or redirects: they may not take a path the site uses.
+    const reserved = (id: string) => (RESERVED_PROGRAM_SEGMENTS as readonly string[]).includes(id);
+    if (reserved(p.id)) report(entry, ['id'], `"${p.id}" is reserved: /programs/${p.id}/ is a page of the site`);
     p.former_ids.forEach((fid, i) => {
       if (programById.has(fid)) report(entry, ['former_ids', i], `former id "${fid}" is the id of a current program`);
+      if (reserved(fid)) report(entry, ['former_ids', i], `former id "${fid}" is reserved: /programs/${fid}/ is a page of the site`);
     });
     checkFigures(entry, ['figures'], p.figures, p.span, report);
     checkTotals(entry, ['figures'], p.figures, programById, result.invalid.get('programs'), report);

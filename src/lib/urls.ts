@@ -31,10 +31,17 @@ export function twinPath(path: string, to: Lang): string {
   return localePath(to, base);
 }
 
+/**
+ * Path segments the site itself uses under /programs/ (src/pages/[...lang]/programs/<segment>/): no
+ * program may take one as its id or former id (the data check refuses it; a test keeps this list in
+ * step with the route files).
+ */
+export const RESERVED_PROGRAM_SEGMENTS = ['by-budget'] as const;
+
 export const paths = {
   home: (lang: Lang) => localePath(lang, '/'),
   programs: (lang: Lang) => localePath(lang, '/programs/'),
-  programsByBudget: (lang: Lang) => localePath(lang, '/programs/by-budget/'),
+  programsByBudget: (lang: Lang) => localePath(lang, `/programs/${RESERVED_PROGRAM_SEGMENTS[0]}/`),
   program: (lang: Lang, id: string) => localePath(lang, `/programs/${id}/`),
   meetings: (lang: Lang) => localePath(lang, '/meetings/'),
   meeting: (lang: Lang, id: string) => localePath(lang, `/meetings/${id}/`),

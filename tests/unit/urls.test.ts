@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, headingAnchor, langOfPath, localePath, paths, siteOrigin, twinPath } from '../../src/lib/urls.ts';
+import { globSync, statSync } from 'node:fs';
+import { absoluteUrl, headingAnchor, langOfPath, localePath, paths, RESERVED_PROGRAM_SEGMENTS, siteOrigin, twinPath } from '../../src/lib/urls.ts';
 
 describe('URLs', () => {
   it('puts Japanese at the root and English under /en/ with the same path', () => {
@@ -29,5 +30,10 @@ describe('URLs', () => {
     expect(headingAnchor('2 訪問看護人材確保事業')).toBe(headingAnchor('２　訪問看護人材確保事業'));
     expect(headingAnchor('2 訪問看護人材確保事業')).not.toBe(headingAnchor('3 管理者・指導者育成事業'));
     expect(headingAnchor('x')).toMatch(/^h-[0-9a-z]+$/);
+  });
+  it('reserves every path segment the site's own routes use under /programs/', () => {
+    const dir = new URL('../../src/pages/[...lang]/programs/', import.meta.url).pathname;
+    const segments = globSync('*', { cwd: dir }).filter((name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory());
+    expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());
   });
 });

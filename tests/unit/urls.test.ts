@@ -31,7 +31,7 @@ describe('URLs', () => {
     expect(headingAnchor('2 訪問看護人材確保事業')).not.toBe(headingAnchor('3 管理者・指導者育成事業'));
     expect(headingAnchor('x')).toMatch(/^h-[0-9a-z]+$/);
   });
-  it('reserves every path segment the site's own routes use under /programs/', () => {
+  it('reserves every path segment the routes of the site use under /programs/', () => {
     const dir = new URL('../../src/pages/[...lang]/programs/', import.meta.url).pathname;
     const segments = globSync('*', { cwd: dir }).filter((name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory());
     expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());

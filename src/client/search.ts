@@ -6,7 +6,8 @@
  * No inline script or handler (CSP): Astro bundles this module.
  */
 import { normalizeQuery, titleRanker, YEAR_TOKEN_PATTERN } from '../lib/search.ts';
-import { formatFY, formatWareki } from '../lib/fiscal-year.ts';
+import { formatFiscalYearName, formatFiscalYearRuns, punctuation } from '../lib/format.ts';
+import type { Lang } from '../lib/i18n.ts';
 
 interface Labels {
   loading: string;
@@ -50,7 +51,7 @@ const DEBOUNCE_MS = 120;
 const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
 
 const root = document.getElementById('search') as HTMLElement;
-const lang = root.dataset.lang === 'en' ? 'en' : 'ja';
+const lang = (root.dataset.lang ?? 'ja') as Lang;
 const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
@@ -72,24 +73,6 @@ let firstResult = true;
 function setState(state: string, query?: string) {
   root.dataset.state = state;
   if (query !== undefined) root.dataset.query = query;
-}
-
-function yearLabel(year: number): string {
-  return lang === 'ja' ? formatWareki(year) : formatFY(year);
-}
-
-/** 2019, 2020, 2021, 2024 → 令和元年度～令和3年度、令和6年度 (runs of three or more become a range). */
-export function yearsLabel(years: number[]): string {
-  const ys = [...new Set(years)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < ys.length; ) {
-    let j = i;
-    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${yearLabel(ys[i]!)}${lang === 'ja' ? '～' : '–'}${yearLabel(ys[j]!)}`);
-    else for (let k = i; k <= j; k++) parts.push(yearLabel(ys[k]!));
-    i = j + 1;
-  }
-  return parts.join(lang === 'ja' ? '、' : ', ');
 }
 
 /**
@@ -130,7 +113,7 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     meta.append(badge);
   }
   const years = (data.filters.fy ?? []).map(Number).filter(Number.isInteger);
-  if (years.length) meta.append(`${labels.years}${lang === 'ja' ? '：' : ': '}${yearsLabel(years)}`);
+  if (years.length) meta.append(`${labels.years}${punctuation(lang).colon}${formatFiscalYearRuns(years, lang)}`);
   const excerpt = document.createElement('p');
   excerpt.className = 'search-excerpt';
   const { nodes, marks } = excerptNodes(data.excerpt);
@@ -235,7 +218,7 @@ async function buildFilters() {
     else if (name === 'kind') values.sort((a, b) => (kindOrder.indexOf(a) >>> 0) - (kindOrder.indexOf(b) >>> 0));
     else values.sort(collator.compare);
     for (const value of values) {
-      const text = name === 'kind' ? labels.kinds[value] ?? value : name === 'fy' ? yearLabel(Number(value)) : value;
+      const text = name === 'kind' ? labels.kinds[value] ?? value : name === 'fy' ? formatFiscalYearName(Number(value), lang) : value;
       select.append(new Option(`${text} (${counts[value]})`, value));
     }
     const wanted = params.get(name);

@@ -175,6 +175,21 @@ export function formatFiscalYearRange(from: number | undefined, to: number | und
   return formatRange(label(from), label(to), lang);
 }
 
+/** Fiscal years by name, runs of three or more as a range: 2019, 2020, 2021, 2024 → 令和元年度～令和3年度、令和6年度. */
+export function formatFiscalYearRuns(years: readonly number[], lang: Lang): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const name = (y: number) => formatFiscalYearName(y, lang);
+  const parts: string[] = [];
+  for (let i = 0; i < ys.length; ) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    if (j - i >= 2) parts.push(formatRange(name(ys[i]!), name(ys[j]!), lang));
+    else for (let k = i; k <= j; k++) parts.push(name(ys[k]!));
+    i = j + 1;
+  }
+  return formatList(parts, lang);
+}
+
 /** An aside in parentheses, with the language's spacing: （…） / " (…)". */
 export function formatParen(text: string, lang: Lang): string {
   return `${PUNCTUATION[lang].open}${text}${PUNCTUATION[lang].close}`;

@@ -33,8 +33,9 @@ export function translator(lang: Lang): Translate {
   return (key, vars) => t(lang, key, vars);
 }
 
+/** The language the language switch leads to. */
 export function otherLang(lang: Lang): Lang {
-  return lang === 'ja' ? 'en' : 'ja';
+  return LANGS.find((l) => l !== lang)!;
 }
 
 /** The language of a request, from Astro.currentLocale (undefined outside the i18n routes: the default). */

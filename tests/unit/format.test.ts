@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatFiscalYearRange,
+  formatFiscalYearRuns,
   formatList,
   formatListParts,
   formatMonth,
@@ -96,6 +97,8 @@ describe('punctuation, lists and ranges', () => {
     expect(formatFiscalYearRange(undefined, 2024, 'ja')).toBe('～令和6年度（2024年度）');
     expect(formatRangeParts('18:00', '19:30', 'ja')).toEqual(['18:00', '～', '19:30']);
     expect(formatRangeParts(undefined, 9, 'en')).toEqual(['until ', 9]);
+    expect(formatFiscalYearRuns([2021, 2019, 2020, 2024], 'ja')).toBe('令和元年度～令和3年度、令和6年度');
+    expect(formatFiscalYearRuns([2024, 2025], 'en')).toBe('FY2024, FY2025');
   });
   it('put asides in the language’s parentheses and number headings as documents do', () => {
     expect(formatParen('x', 'ja')).toBe('（x）');

@@ -18,8 +18,9 @@ run() {
 }
 run "browser prerequisites (chromium, fonts-noto-cjk)" bash scripts/ensure-browser.sh
 run "data check (npm run check)" npm run -s check
+run "format (prettier --check src, scripts, tests)" npm run -s format:check
 run "type check (astro sync + tsc)" npm run -s typecheck
-run "unit tests (tests/unit)" npx vitest run tests/unit
+run "unit tests and source checks (tests/unit, tests/source)" npx vitest run tests/unit tests/source
 run "data, fixtures, completeness (tests/data)" npx vitest run tests/data
 run "build (astro build: data check, pages, sitemap, search index)" npm run -s build
 run "built site: links, HTML, CSP, URLs, reproducible (tests/site)" npx vitest run tests/site

@@ -46,5 +46,10 @@ export function langOf(locale: string | undefined): Lang {
   return lang;
 }
 
-/** getStaticPaths of a [...lang] route: one entry per language, the default language without a prefix. */
+/** The [...lang] parameter of each language: the default language without a prefix. */
 export const LANG_PARAMS = LANGS.map((lang) => ({ lang: lang === DEFAULT_LANG ? undefined : lang }));
+
+/** getStaticPaths of a page that exists once per language: `export const getStaticPaths = langStaticPaths;`. */
+export function langStaticPaths() {
+  return LANG_PARAMS.map((params) => ({ params }));
+}

@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type Collections, type EntryOf } from '../schemas/index.ts';
 import { relationsOf, type Relations } from './relations.ts';
+import { LANG_PARAMS } from './i18n.ts';
 
 export type SiteData = Collections & Relations;
 
@@ -24,4 +25,10 @@ export function siteData(): Promise<SiteData> {
     return { ...collections, ...relationsOf(collections) };
   })();
   return cache;
+}
+
+/** getStaticPaths of a [...lang]/<kind>/[id] page: one page per entry and language, the entry as the prop `entry`. */
+export async function entryStaticPaths<N extends CollectionName>(name: N) {
+  const entries = (await siteData())[name] as EntryOf<N>[];
+  return LANG_PARAMS.flatMap((params) => entries.map((entry) => ({ params: { ...params, id: entry.id }, props: { entry } })));
 }

@@ -4,5 +4,6 @@ declare namespace App {
     lang: import('./lib/i18n.ts').Lang;
     t: import('./lib/i18n.ts').Translate;
     fmt: import('./lib/format.ts').Formatter;
+    data: import('./lib/site-data.ts').SiteData;
   }
 }

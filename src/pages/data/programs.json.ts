@@ -1,8 +1,7 @@
 /** Every program as validated JSON (the same objects the pages are built from). */
 import type { APIRoute } from 'astro';
-import { siteData } from '../../lib/site-data.ts';
 
-export const GET: APIRoute = async () => {
-  const data = await siteData();
-  return new Response(`${JSON.stringify({ programs: data.programs, sources: data.sources }, null, 1)}\n`, { headers: { 'Content-Type': 'application/json' } });
-};
+export const GET: APIRoute = ({ locals: { data } }) =>
+  new Response(`${JSON.stringify({ programs: data.programs, sources: data.sources }, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json' },
+  });

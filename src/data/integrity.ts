@@ -70,7 +70,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         const text = sourceText.get(obj.document);
         if (!has('sources', obj.document)) report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
         else if (text !== undefined && !text.includes(searchKey(obj.heading)))
-          report(entry, [...path, 'heading'], `heading "${obj.heading}" does not occur in ${obj.document} (copy it from the document; spaces and full-/half-width are ignored)`);
+          report(entry, [...path, 'heading'], `heading "${obj.heading}" does not occur in ${obj.document} ` +
+            '(copy it from the document; spaces and full-/half-width are ignored)');
       }
       if (typeof obj.ja === 'string' && typeof obj.en === 'string' && JAPANESE.test(obj.en))
         report(entry, [...path, 'en'], `English text contains Japanese characters: ${JSON.stringify(obj.en.slice(0, 60))}`);
@@ -233,7 +234,7 @@ function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs
 function partProblemMessage(p: PartProblem, total: Figure): string {
   if (p.of === 'figure') return p.problem === 'unknown' ? `no figure with id "${p.id}" here` : `part "${p.id}" differs in fiscal year, kind or unit`;
   if (p.problem === 'figure-count')
-    return `part "${p.id}" has ${p.count} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} (needs exactly one)`;
+    return `part "${p.id}" has ${p.count} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} ` + '(needs exactly one)';
   if (p.problem === 'invalid') return `cannot check this total: part "${p.id}" has problems of its own`;
   return `part "${p.id}" is not a program`;
 }

@@ -106,7 +106,8 @@ interface ParsedFile {
 function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFile | undefined {
   const size = statSync(absPath).size;
   if (size > MAX_FILE_BYTES) {
-    problems.push({ file, line: 1, column: 1, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB (split it, or it is not hand-curated data)` });
+    problems.push({ file, line: 1, column: 1, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB ` +
+        '(split it, or it is not hand-curated data)' });
     return undefined;
   }
   const text = readFileSync(absPath, 'utf8');
@@ -152,7 +153,8 @@ function validate(
     if (issue.code === 'unrecognized_keys') {
       // Point at the first unknown key itself.
       path = [...path, issue.keys[0]!];
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo? the schema for ${collection} is in src/schemas/)`;
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys} (a typo? the schema for ${collection} is in src/schemas/)`;
     } else if (!/found/.test(message)) {
       message = `${message} (found ${describeFound(getAt(raw, issue.path))})`;
     }

@@ -44,7 +44,8 @@ export function indexCopy(html: string): string {
   if (covered.length) {
     const end = copy.lastIndexOf('</main>');
     if (end < 0) throw new Error('indexed page without </main>');
-    copy = `${copy.slice(0, end)}<p data-pagefind-weight="${COVERED_YEAR_WEIGHT}">${covered.map(yearToken).join(' ')}</p>${copy.slice(end)}`;
+    const tokens = `<p data-pagefind-weight="${COVERED_YEAR_WEIGHT}">${covered.map(yearToken).join(' ')}</p>`;
+    copy = `${copy.slice(0, end)}${tokens}${copy.slice(end)}`;
   }
   return copy;
 }

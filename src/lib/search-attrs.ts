@@ -34,7 +34,10 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-/** Every fiscal year a program's data speaks about: figures, narratives, marks, details, funding, rates, caps, names, sites. */
+/**
+ * Every fiscal year a program's data speaks about: figures, narratives, marks, details, funding,
+ * rates, caps, names, sites.
+ */
 export function programYears(program: Program): number[] {
   const years: number[] = [];
   for (const f of program.figures) years.push(f.fiscal_year);

@@ -24,8 +24,15 @@ export function yearToken(year: number): string {
 export const YEAR_TOKEN_PATTERN = /\s?nendo\d{4}\b/g;
 
 /** The era part, the number part, and an optional 年度 / 年; or FY2024; or 2024年度; or R6 / H31 (not inside a word). */
-const FISCAL_YEAR_IN_TEXT =
-  /(?:令和|平成|昭和)(?:元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|FY ?\d{4}(?:年度)?|\d{4}年度|(?<![A-Za-z0-9])[RHrh](?:元|\d{1,2})(?:年度?)?(?![A-Za-z0-9])/g;
+const FISCAL_YEAR_IN_TEXT = new RegExp(
+  [
+    '(?:令和|平成|昭和)(?:元|\\d{1,2}|[一二三四五六七八九十]{1,3})年度?',
+    'FY ?\\d{4}(?:年度)?',
+    '\\d{4}年度',
+    '(?<![A-Za-z0-9])[RHrh](?:元|\\d{1,2})(?:年度?)?(?![A-Za-z0-9])',
+  ].join('|'),
+  'g',
+);
 
 /** Replaces every fiscal year written in any form with its token: 令和6年度の事業 → ' FY2024 の事業'. */
 export function rewriteFiscalYears(text: string): string {
@@ -38,7 +45,10 @@ export function rewriteFiscalYears(text: string): string {
 /** A fiscal year written out in a text (令和5年度, 平成31年度, 2023年度, FY2023, R5年度); bare R5 or 2023 are left alone. */
 const FISCAL_YEAR_WRITTEN_OUT = /(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g;
 
-/** Index side: puts the year token after every fiscal year written out in the (folded) text: 令和5年度 → 令和5年度 nendo2023. */
+/**
+ * Index side: puts the year token after every fiscal year written out in the (folded) text:
+ * 令和5年度 → 令和5年度 nendo2023.
+ */
 export function insertYearTokens(text: string): string {
   return text.replace(FISCAL_YEAR_WRITTEN_OUT, (match) => {
     const year = parseFiscalYear(match);

@@ -13,7 +13,10 @@ export const id = z
 /** A reference to another entry's id (checked by the integrity check, not by Astro, which only logs). */
 export const ref = id;
 
-/** Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who knows no Japanese administration. */
+/**
+ * Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who
+ * knows no Japanese administration.
+ */
 export const localized = z.strictObject({
   ja: z.string({ error: (iss) => (iss.input === undefined ? 'Japanese text is missing' : 'Japanese text must be a string') }).trim().min(1, 'Japanese text is empty'),
   en: z
@@ -40,7 +43,11 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 /** A calendar date written as a quoted string 'YYYY-MM-DD' that exists (2025-13-40 is rejected). Never a YAML Date. */
 export const isoDate = z
-  .string({ error: (iss) => `a date is a quoted string 'YYYY-MM-DD', found ${typeof iss.input === 'object' ? 'a non-string' : JSON.stringify(iss.input)}` })
+  .string({
+    error: (iss) =>
+      `a date is a quoted string 'YYYY-MM-DD', found ` +
+      (typeof iss.input === 'object' ? 'a non-string' : JSON.stringify(iss.input)),
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is written 'YYYY-MM-DD'")
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
@@ -69,7 +76,9 @@ export type SourceRef = z.infer<typeof sourceRef>;
 
 /** Unit exactly as the source prints it (千円, 人, 回, か所, 箇所, 事業所 …); the list with English forms is src/lib/units.ts. */
 export const unit = z.enum(UNIT_KEYS as [string, ...string[]], {
-  error: (iss) => `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts (add it there with its English form if the source really uses it)`,
+  error: (iss) =>
+    `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts ` +
+    '(add it there with its English form if the source really uses it)',
 });
 
 /** Inclusive range of fiscal years. */

@@ -40,7 +40,10 @@ export const figure = z
     note: localized.optional(),
     /** Where the number is printed. */
     source: sourceRef,
-    /** `uncertain` when the column of the number in the extracted table cannot be determined; `note` must say what the alternatives are. */
+    /**
+     * `uncertain` when the column of the number in the extracted table cannot be determined; `note`
+     * must say what the alternatives are.
+     */
     confidence: z.enum(['certain', 'uncertain']).default('certain'),
     /** true when the number is not printed in the source but computed from printed ones; `derivation` says how. */
     derived: z.boolean().default(false),

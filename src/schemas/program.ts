@@ -99,7 +99,10 @@ export const site = z
     designated_in: fiscalYear.optional(),
     /** The source only says "designated in or before this fiscal year" (e.g. 令和5年度以前指定). */
     designated_by: fiscalYear.optional(),
-    /** `uncertain` when the source conveys the cohort only by something the text lost (e.g. map colours); `note` says what is known. */
+    /**
+     * `uncertain` when the source conveys the cohort only by something the text lost (e.g. map
+     * colours); `note` says what is known.
+     */
     confidence: z.enum(['certain', 'uncertain']).default('certain'),
     note: localized.optional(),
     source: sourceRef,

@@ -154,7 +154,8 @@ function validate(
       // Point at the first unknown key itself.
       path = [...path, issue.keys[0]!];
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys} (a typo? the schema for ${collection} is in src/schemas/)`;
+      const s = issue.keys.length > 1 ? 's' : '';
+      message = `unknown key${s} ${keys} (a typo? the schema for ${collection} is in src/schemas/)`;
     } else if (!/found/.test(message)) {
       message = `${message} (found ${describeFound(getAt(raw, issue.path))})`;
     }

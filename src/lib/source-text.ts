@@ -76,8 +76,9 @@ function bestOccurrence(text: string, folded: string, start: number[], key: stri
 
 /**
  * Splits `text` at the occurrence (the first at the start of a line, else the first at all) of each
- * heading and wraps the occurrence in its own segment with the heading's anchor. A heading that starts inside another one's occurrence gets an empty
- * anchor segment at its start (ids must be unique and elements cannot overlap).
+ * heading and wraps the occurrence in its own segment with the heading's anchor. A heading that
+ * starts inside another one's occurrence gets an empty anchor segment at its start (ids must be
+ * unique and elements cannot overlap).
  */
 export function segmentSourceText(text: string, headings: Iterable<string>): SegmentedText {
   const { folded, start, end } = foldWithMap(text);

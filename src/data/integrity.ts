@@ -130,6 +130,20 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       checkFigures(entry, ['indicators', i, 'series'], ind.series, undefined, report);
       checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
     });
+    // 国庫負担 groups: existing programs linked to this plan, each in one group, none with a mark of its own.
+    uniqueIds(entry, ['national_subsidy_groups'], plan.national_subsidy_groups, report);
+    const grouped = new Set<string>();
+    plan.national_subsidy_groups.forEach((g, i) => {
+      g.programs.forEach((pid, j) => {
+        const path = ['national_subsidy_groups', i, 'programs', j];
+        if (grouped.has(pid)) report(entry, path, `program "${pid}" is in two national_subsidy_groups of this plan`);
+        grouped.add(pid);
+        const program = programById.get(pid);
+        if (!program) { need(entry, path, 'programs', pid); return; }
+        if (!program.plan_links.some((l) => l.plan === plan.id)) report(entry, path, `program "${pid}" has no plan_links entry for this plan`);
+        if (program.national_subsidy) report(entry, path, `program "${pid}" also has national_subsidy of its own: keep one statement (the group)`);
+      });
+    });
   }
 
   // Committees.

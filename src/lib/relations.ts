@@ -2,7 +2,7 @@
 import type { Program } from '../schemas/program.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Committee } from '../schemas/committee.ts';
-import type { Plan } from '../schemas/plan.ts';
+import type { NationalSubsidyGroup, Plan } from '../schemas/plan.ts';
 import type { Source } from '../schemas/source.ts';
 import type { Municipality } from '../schemas/municipality.ts';
 import type { Bureau } from '../schemas/bureau.ts';
@@ -30,6 +30,8 @@ export interface Relations {
   childrenOf: Map<string, Program[]>;
   mentionsOf: Map<string, ProgramMention[]>;
   meetingsOf: Map<string, Meeting[]>;
+  /** 国庫負担 groups (N of these programs are marked, which is unknown) a program belongs to, by program id. */
+  nationalSubsidyGroupsOf: Map<string, { plan: Plan; group: NationalSubsidyGroup }[]>;
 }
 
 interface Base {
@@ -62,6 +64,10 @@ export function relationsOf(base: Base): Relations {
   }
   const meetingsOf = new Map<string, Meeting[]>();
   for (const m of meetings) meetingsOf.set(m.committee, [...(meetingsOf.get(m.committee) ?? []), m]);
+  const nationalSubsidyGroupsOf = new Map<string, { plan: Plan; group: NationalSubsidyGroup }[]>();
+  for (const plan of base.plans)
+    for (const group of plan.national_subsidy_groups)
+      for (const pid of group.programs) nationalSubsidyGroupsOf.set(pid, [...(nationalSubsidyGroupsOf.get(pid) ?? []), { plan, group }]);
   return {
     programById: index(base.programs),
     meetingById: index(base.meetings),
@@ -76,5 +82,6 @@ export function relationsOf(base: Base): Relations {
     childrenOf,
     mentionsOf,
     meetingsOf,
+    nationalSubsidyGroupsOf,
   };
 }

@@ -47,6 +47,30 @@ export const initiative = z.strictObject({
   source: sourceRef,
 });
 
+/**
+ * A mark the document gives to some of a group of programs without saying which: the 国庫負担
+ * column of a page of the evaluation table prints N 〇 for the M programs on that page, and the
+ * extraction lost the rows. Records only that: the programs, and how many of them are marked.
+ * Pages show "N of these M programs are marked; the document does not show which", never "Yes".
+ */
+export const nationalSubsidyGroup = z
+  .strictObject({
+    /** Id unique within the plan. */
+    id,
+    /** Program ids, in the document's order; each must be linked to this plan (plan_links). */
+    programs: z.array(ref).min(2),
+    /** How many 〇 the column prints for these programs. */
+    marked_count: z.number().int().nonnegative(),
+    /** What is known and why the rows cannot be told (e.g. the marks come before the rows in the extraction). */
+    note: localized,
+    source: sourceRef,
+  })
+  .refine((g) => g.marked_count < g.programs.length, {
+    path: ['marked_count'],
+    message: 'marked_count must be smaller than the number of programs (when every program is marked, mark each program)',
+  });
+export type NationalSubsidyGroup = z.infer<typeof nationalSubsidyGroup>;
+
 export const plan = z.strictObject({
   id,
   name: localized,
@@ -64,6 +88,8 @@ export const plan = z.strictObject({
   issues: z.array(planIssue).default([]),
   initiatives: z.array(initiative).min(1),
   indicators: z.array(indicator).default([]),
+  /** 国庫負担 marks the document gives to a group of programs without saying which (see nationalSubsidyGroup). */
+  national_subsidy_groups: z.array(nationalSubsidyGroup).default([]),
   /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */
   notes: z.array(z.strictObject({ text: localized, source: sourceRef })).default([]),
   source: sourceRef,

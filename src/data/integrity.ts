@@ -185,6 +185,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   for (const entry of entriesOf<Survey>(result, 'surveys')) {
     entry.data.programs.forEach((pid, i) => need(entry, ['programs', i], 'programs', pid));
     checkFigures(entry, ['figures'], entry.data.figures, undefined, report);
+    uniqueIds(entry, ['previous_survey', 'figures'], entry.data.previous_survey?.figures ?? [], report);
   }
 
   for (const entry of entriesOf<Regulation>(result, 'regulations')) {

@@ -21,7 +21,7 @@ const figureFields = {
   id: id.optional(),
   /** Fiscal year as its Gregorian start year: 令和6年度 = 2024 (April 2024 – March 2025). */
   fiscal_year: fiscalYear,
-  /** What the number is: budget proposed, budget, plan (scale), result, target. */
+  /** What the number is: proposed budget, budget, plan (scale), result, target. */
   kind: figureKind,
   /** What is counted, e.g. {ja: 修了者, en: Trainees who completed}. */
   label: localized,

@@ -120,6 +120,14 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
       if (it.issue && !issueIds.has(it.issue)) report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
+      // Targets may run past the plan period (e.g. a 令和3年度目標 in the last year's self-evaluation): no span check.
+      checkFigures(entry, ['initiatives', i, 'figures'], it.figures, undefined, report);
+      checkTotals(entry, ['initiatives', i, 'figures'], it.figures, programById, result.invalid.get('programs'), report);
+      it.references.forEach((ref, j) => {
+        const text = sourceText.get(ref.source.document);
+        if (text !== undefined && !text.includes(searchKey(ref.label.ja)))
+          report(entry, ['initiatives', i, 'references', j, 'label', 'ja'], `"${ref.label.ja}" is not printed in ${ref.source.document}`);
+      });
     });
     plan.indicators.forEach((ind, i) => {
       ind.initiatives.forEach((ref, j) => {

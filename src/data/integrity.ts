@@ -127,6 +127,14 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
       if (it.issue && !issueIds.has(it.issue)) report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
+      // Targets may run past the plan period (e.g. a 令和3年度目標 in the last year's self-evaluation): no span check.
+      checkFigures(entry, ['initiatives', i, 'figures'], it.figures, undefined, report);
+      checkTotals(entry, ['initiatives', i, 'figures'], it.figures, programById, result.invalid.get('programs'), report);
+      it.references.forEach((ref, j) => {
+        const text = sourceText.get(ref.source.document);
+        if (text !== undefined && !text.includes(searchKey(ref.label.ja)))
+          report(entry, ['initiatives', i, 'references', j, 'label', 'ja'], `"${ref.label.ja}" is not printed in ${ref.source.document}`);
+      });
     });
     plan.indicators.forEach((ind, i) => {
       ind.initiatives.forEach((ref, j) => {
@@ -136,6 +144,20 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       // Indicator series may start before the plan (baselines), so no span check here.
       checkFigures(entry, ['indicators', i, 'series'], ind.series, undefined, report);
       checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
+    });
+    // 国庫負担 groups: existing programs linked to this plan, each in one group, none with a mark of its own.
+    uniqueIds(entry, ['national_subsidy_groups'], plan.national_subsidy_groups, report);
+    const grouped = new Set<string>();
+    plan.national_subsidy_groups.forEach((g, i) => {
+      g.programs.forEach((pid, j) => {
+        const path = ['national_subsidy_groups', i, 'programs', j];
+        if (grouped.has(pid)) report(entry, path, `program "${pid}" is in two national_subsidy_groups of this plan`);
+        grouped.add(pid);
+        const program = programById.get(pid);
+        if (!program) { need(entry, path, 'programs', pid); return; }
+        if (!program.plan_links.some((l) => l.plan === plan.id)) report(entry, path, `program "${pid}" has no plan_links entry for this plan`);
+        if (program.national_subsidy) report(entry, path, `program "${pid}" also has national_subsidy of its own: keep one statement (the group)`);
+      });
     });
   }
 
@@ -178,6 +200,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   for (const entry of entriesOf<Survey>(result, 'surveys')) {
     entry.data.programs.forEach((pid, i) => need(entry, ['programs', i], 'programs', pid));
     checkFigures(entry, ['figures'], entry.data.figures, undefined, report);
+    uniqueIds(entry, ['previous_survey', 'figures'], entry.data.previous_survey?.figures ?? [], report);
   }
 
   for (const entry of entriesOf<Regulation>(result, 'regulations')) {

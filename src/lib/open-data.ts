@@ -11,12 +11,13 @@ export const FIGURE_COLUMNS = [
   'note_ja', 'note_en', 'source_document', 'source_heading',
 ];
 
-/** One row per figure of every program and plan indicator, programs first, each by fiscal year. */
+/** One row per figure of every program, plan indicator and plan initiative (in that order), each by fiscal year. */
 export function figureRows(programs: Program[], plans: Plan[]): Cell[][] {
   const rows: Cell[][] = [];
   const owners = [
     ...programs.map((p) => ({ kind: 'program', id: p.id, name: p.name, figures: p.figures })),
     ...plans.flatMap((plan) => plan.indicators.map((i) => ({ kind: 'indicator', id: `${plan.id}/${i.id}`, name: i.name, figures: i.series }))),
+    ...plans.flatMap((plan) => plan.initiatives.map((i) => ({ kind: 'initiative', id: `${plan.id}/${i.id}`, name: i.title, figures: i.figures }))),
   ];
   for (const o of owners) {
     for (const f of sortFigures(o.figures)) {

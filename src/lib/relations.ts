@@ -29,6 +29,14 @@ type Survey = EntryOf<'surveys'>;
 type Handout = Meeting['handouts'][number];
 type Initiative = Plan['initiatives'][number];
 type Issue = Plan['issues'][number];
+type NationalSubsidyGroup = Plan['national_subsidy_groups'][number];
+
+/** A 国庫負担 group of a plan (N of these programs are marked, which is unknown), its programs resolved. */
+export interface SubsidyGroup {
+  plan: Plan;
+  group: NationalSubsidyGroup;
+  programs: Program[];
+}
 
 export type ById = { [N in CollectionName]: Map<string, EntryOf<N>> };
 
@@ -188,10 +196,16 @@ function citationIndex(c: Collections): Map<string, CitationGroup[]> {
   return out;
 }
 
-function programRelations(program: Program, byId: ById, childPrograms: Map<string, Program[]>, mentions: Map<string, ProgramMention[]>) {
+interface ProgramIndex {
+  children: Map<string, Program[]>;
+  mentions: Map<string, ProgramMention[]>;
+  subsidyGroups: Map<string, SubsidyGroup[]>;
+}
+
+function programRelations(program: Program, byId: ById, index: ProgramIndex) {
   return {
     parent: program.parent ? byId.programs.get(program.parent) : undefined,
-    children: childPrograms.get(program.id) ?? [],
+    children: index.children.get(program.id) ?? [],
     bureau: program.bureau ? byId.bureaus.get(program.bureau) : undefined,
     funding: program.funding.flatMap((link) => {
       const fund = byId.funds.get(link.fund);
@@ -209,7 +223,9 @@ function programRelations(program: Program, byId: ById, childPrograms: Map<strin
       return municipality ? [{ site, municipality }] : [];
     }),
     /** Meetings that discuss the program, by date; agenda items before handouts within a meeting. */
-    mentions: mentions.get(program.id) ?? [],
+    mentions: index.mentions.get(program.id) ?? [],
+    /** 国庫負担 groups the program is in: the document marks some of their programs without saying which. */
+    subsidyGroups: index.subsidyGroups.get(program.id) ?? [],
   };
 }
 
@@ -278,6 +294,13 @@ export function relationsOf(c: Collections): Relations {
   const byId = indexById(c);
   const meetingsByDate = [...c.meetings].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
   const childPrograms = byKey(c.programs, (p) => p.parent);
+  const subsidyGroups = new Map<string, SubsidyGroup[]>();
+  for (const plan of c.plans) {
+    for (const group of plan.national_subsidy_groups) {
+      const entry = { plan, group, programs: resolve(group.programs, byId.programs) };
+      for (const id of group.programs) subsidyGroups.set(id, [...(subsidyGroups.get(id) ?? []), entry]);
+    }
+  }
   const mentions = new Map<string, ProgramMention[]>();
   for (const meeting of meetingsByDate) {
     const add = (id: string, where: ProgramMention['where']) => mentions.set(id, [...(mentions.get(id) ?? []), { meeting, where }]);
@@ -333,7 +356,7 @@ export function relationsOf(c: Collections): Relations {
     ),
     meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
     committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
-    program: (program) => programRelations(program, byId, childPrograms, mentions),
+    program: (program) => programRelations(program, byId, { children: childPrograms, mentions, subsidyGroups }),
     committee: (committee) => committeeRelations(committee, byId, committees),
     meeting: (meeting) => meetingRelations(meeting, byId, committees, handouts.meeting),
     plan: (plan) => ({

@@ -16,51 +16,80 @@ export const FIGURE_KINDS = ['budget-proposed', 'budget', 'plan', 'result', 'tar
 export const figureKind = z.enum(FIGURE_KINDS);
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
-export const figure = z
-  .strictObject({
-    /** Optional id, unique within its program or indicator, so that totals can name their parts. */
-    id: id.optional(),
-    /** Fiscal year as its Gregorian start year: 令和6年度 = 2024 (April 2024 – March 2025). */
-    fiscal_year: fiscalYear,
-    /** What the number is: budget proposed, budget, plan (scale), result, target. */
-    kind: figureKind,
-    /** What is counted, e.g. {ja: 修了者, en: Trainees who completed}. */
-    label: localized,
-    /** The number, without grouping commas: 4347 for 4,347千円. Money in 千円 is a non-negative integer. */
-    value: z.number({ error: (iss) => `value must be a number (no commas or units), found ${JSON.stringify(iss.input)}` }).finite(),
-    /** The unit exactly as the source prints it. */
-    unit,
-    /** 程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number. */
-    qualifier: z.enum(['approx', 'at-least', 'at-most']).optional(),
-    /** Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}. */
-    period: z.strictObject({ from: isoMonth, to: isoMonth }).optional(),
-    /** Point in time the number describes (e.g. 10月1日時点). */
-    as_of: z.union([isoDate, isoMonth]).optional(),
-    /** Anything a reader needs to read the number right (e.g. 12月末申請数 — applications by end of December). */
-    note: localized.optional(),
-    /** Where the number is printed. */
-    source: sourceRef,
-    /**
-     * `uncertain` when the column of the number in the extracted table cannot be determined; `note`
-     * must say what the alternatives are.
-     */
-    confidence: z.enum(['certain', 'uncertain']).default('certain'),
-    /** true when the number is not printed in the source but computed from printed ones; `derivation` says how. */
-    derived: z.boolean().default(false),
-    derivation: localized.optional(),
-    /**
-     * This figure is a stated total of other figures of the same fiscal year, kind and unit: programs
-     * (their figures) and/or figure ids within the same owner. The integrity check adds them up.
-     */
-    total_of: z
-      .strictObject({ programs: z.array(id).min(1).optional(), figures: z.array(id).min(1).optional() })
-      .optional(),
-  })
-  .superRefine((f, ctx) => {
-    if (f.derived && !f.derivation) ctx.addIssue({ code: 'custom', path: ['derivation'], message: 'a derived figure must say how it was computed (derivation: {ja, en})' });
-    if (!f.derived && f.derivation) ctx.addIssue({ code: 'custom', path: ['derived'], message: 'derivation is given but derived is not true' });
-    if (f.confidence === 'uncertain' && !f.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an uncertain figure needs a note saying what the alternatives are' });
-    if ((f.unit === '千円' || f.unit === '百万円' || f.unit === '円' || f.unit === '万円') && (f.value < 0 || !Number.isInteger(f.value)))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}` });
-  });
+const figureFields = {
+  /** Optional id, unique within its program or indicator, so that totals can name their parts. */
+  id: id.optional(),
+  /** Fiscal year as its Gregorian start year: 令和6年度 = 2024 (April 2024 – March 2025). */
+  fiscal_year: fiscalYear,
+  /** What the number is: proposed budget, budget, plan (scale), result, target. */
+  kind: figureKind,
+  /** What is counted, e.g. {ja: 修了者, en: Trainees who completed}. */
+  label: localized,
+  /** The number, without grouping commas: 4347 for 4,347千円. Money in 千円 is a non-negative integer. */
+  value: z.number({ error: (iss) => `value must be a number (no commas or units), found ${JSON.stringify(iss.input)}` }).finite(),
+  /** The unit exactly as the source prints it. */
+  unit,
+  /** 程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number. */
+  qualifier: z.enum(['approx', 'at-least', 'at-most']).optional(),
+  /** Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}. */
+  period: z.strictObject({ from: isoMonth, to: isoMonth }).optional(),
+  /** Point in time the number describes (e.g. 10月1日時点). */
+  as_of: z.union([isoDate, isoMonth]).optional(),
+  /** Anything a reader needs to read the number right (e.g. 12月末申請数 — applications by end of December). */
+  note: localized.optional(),
+  /** Where the number is printed. */
+  source: sourceRef,
+  /**
+   * `uncertain` when the column of the number in the extracted table cannot be determined; `note`
+   * must say what the alternatives are.
+   */
+  confidence: z.enum(['certain', 'uncertain']).default('certain'),
+  /** true when the number is not printed in the source but computed from printed ones; `derivation` says how. */
+  derived: z.boolean().default(false),
+  derivation: localized.optional(),
+  /**
+   * This figure is a stated total of other figures of the same fiscal year, kind and unit: programs
+   * (their figures) and/or figure ids within the same owner. The integrity check adds them up.
+   */
+  total_of: z
+    .strictObject({ programs: z.array(id).min(1).optional(), figures: z.array(id).min(1).optional() })
+    .optional(),
+};
+
+/** Rules across fields, shared by dated and undated figures. */
+function checkFigure(
+  f: { derived: boolean; derivation?: unknown; confidence: string; note?: unknown; unit: string; value: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (f.derived && !f.derivation) ctx.addIssue({ code: 'custom', path: ['derivation'], message: 'a derived figure must say how it was computed (derivation: {ja, en})' });
+  if (!f.derived && f.derivation) ctx.addIssue({ code: 'custom', path: ['derived'], message: 'derivation is given but derived is not true' });
+  if (f.confidence === 'uncertain' && !f.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an uncertain figure needs a note saying what the alternatives are' });
+  if ((f.unit === '千円' || f.unit === '百万円' || f.unit === '円' || f.unit === '万円') && (f.value < 0 || !Number.isInteger(f.value)))
+    ctx.addIssue({ code: 'custom', path: ['value'], message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}` });
+}
+
+export const figure = z.strictObject(figureFields).superRefine(checkFigure);
 export type Figure = z.infer<typeof figure>;
+
+/**
+ * A figure the document prints without saying which fiscal year it belongs to (e.g. the response
+ * rate of a previous survey whose year is not given). Never filed under a placeholder year: it has
+ * no fiscal_year (nor period or total_of), and its `note` says what the number refers to.
+ */
+export const undatedFigure = z
+  .strictObject({
+    id: figureFields.id,
+    kind: figureFields.kind,
+    label: figureFields.label,
+    value: figureFields.value,
+    unit: figureFields.unit,
+    qualifier: figureFields.qualifier,
+    as_of: figureFields.as_of,
+    note: localized,
+    source: figureFields.source,
+    confidence: figureFields.confidence,
+    derived: figureFields.derived,
+    derivation: figureFields.derivation,
+  })
+  .superRefine(checkFigure);
+export type UndatedFigure = z.infer<typeof undatedFigure>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { indicator } from './indicator.ts';
+import { figure } from './figure.ts';
 import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef } from './common.ts';
 
 /** 課題 (issue) or 領域 (area): the top level of a plan. */
@@ -26,6 +27,25 @@ export const initiativeYear = z.strictObject({
   source: sourceRef,
 });
 
+/**
+ * An entry of the 参考資料 column (別紙N) of the 第7期 plan table: an annex the item refers to.
+ * `uncertain` when the extraction lost which item's row the 別紙 was printed in; `note` then says
+ * what the text does show (e.g. the area prints one 別紙 for its two items).
+ */
+export const initiativeReference = z
+  .strictObject({
+    /** As printed, half-width digits: {ja: 別紙1, en: Annex 1}. The check verifies `ja` occurs in the source document. */
+    label: localized,
+    confidence: z.enum(['certain', 'uncertain']).default('certain'),
+    note: localized.optional(),
+    source: sourceRef,
+  })
+  .refine((r) => r.confidence === 'certain' || r.note !== undefined, {
+    path: ['note'],
+    message: 'an uncertain reference needs a note saying what the extraction shows',
+  });
+export type InitiativeReference = z.infer<typeof initiativeReference>;
+
 /** 取組 / 事項 / a grouping heading: the level programs belong to. */
 export const initiative = z.strictObject({
   id,
@@ -44,8 +64,41 @@ export const initiative = z.strictObject({
   /** 令和2年度までに目指すべきビジョン and similar. */
   vision: localized.optional(),
   years: z.array(initiativeYear).default([]),
+  /**
+   * Numbers the document prints for the 取組 / 事項 itself rather than for a program under it (e.g.
+   * the hearings, area meetings and 情報交換会 of an item without a program, or a goal such as 年1回以上
+   * as a `target` for each year of the plan). A program's numbers stay on the program. Same rules as
+   * program figures: unit from src/lib/units.ts, source heading that occurs in the document.
+   */
+  figures: z.array(figure).default([]),
+  /** 参考資料: the annexes (別紙N) the document lists for this item, in its order. */
+  references: z.array(initiativeReference).default([]),
   source: sourceRef,
 });
+
+/**
+ * A mark the document gives to some of a group of programs without saying which: the 国庫負担
+ * column of a page of the evaluation table prints N 〇 for the M programs on that page, and the
+ * extraction lost the rows. Records only that: the programs, and how many of them are marked.
+ * Pages show "N of these M programs are marked; the document does not show which", never "Yes".
+ */
+export const nationalSubsidyGroup = z
+  .strictObject({
+    /** Id unique within the plan. */
+    id,
+    /** Program ids, in the document's order; each must be linked to this plan (plan_links). */
+    programs: z.array(ref).min(2),
+    /** How many 〇 the column prints for these programs. */
+    marked_count: z.number().int().nonnegative(),
+    /** What is known and why the rows cannot be told (e.g. the marks come before the rows in the extraction). */
+    note: localized,
+    source: sourceRef,
+  })
+  .refine((g) => g.marked_count < g.programs.length, {
+    path: ['marked_count'],
+    message: 'marked_count must be smaller than the number of programs (when every program is marked, mark each program)',
+  });
+export type NationalSubsidyGroup = z.infer<typeof nationalSubsidyGroup>;
 
 export const plan = z.strictObject({
   id,
@@ -64,6 +117,8 @@ export const plan = z.strictObject({
   issues: z.array(planIssue).default([]),
   initiatives: z.array(initiative).min(1),
   indicators: z.array(indicator).default([]),
+  /** 国庫負担 marks the document gives to a group of programs without saying which (see nationalSubsidyGroup). */
+  national_subsidy_groups: z.array(nationalSubsidyGroup).default([]),
   /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */
   notes: z.array(z.strictObject({ text: localized, source: sourceRef })).default([]),
   source: sourceRef,

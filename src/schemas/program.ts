@@ -144,8 +144,11 @@ export const program = z.strictObject({
   subsidy_rates: z.array(subsidyRate).default([]),
   subsidy_caps: z.array(subsidyCap).default([]),
   /**
-   * 国庫負担 (national government share) as marked in the plan evaluation table. `uncertain` when the
-   * mark's row cannot be determined from the extracted text.
+   * 国庫負担 (national government share) as marked for this program in the plan evaluation table.
+   * Only for a mark (or a blank) the layout ties to this program's row. When the extraction lost
+   * which rows a column's marks belong to, do not put `marked: true` here: record what the document
+   * does say as a plan's `national_subsidy_groups` entry ("3 of these 8 programs are marked").
+   * `uncertain` (allowed with `marked: false` only) says the blank's row is not certain either.
    */
   national_subsidy: z
     .strictObject({
@@ -153,6 +156,11 @@ export const program = z.strictObject({
       confidence: z.enum(['certain', 'uncertain']).default('certain'),
       note: localized.optional(),
       source: sourceRef,
+    })
+    .refine((n) => !(n.marked && n.confidence === 'uncertain'), {
+      path: ['marked'],
+      message:
+        'an uncertain 国庫負担 mark would show "Yes" for a program the document may not mark: record it as a plan\'s national_subsidy_groups entry (N of these programs are marked)',
     })
     .optional(),
   marks: z.array(programMark).default([]),

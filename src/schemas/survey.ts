@@ -3,7 +3,7 @@
  *関する調査. One file per survey in data/surveys/<id>.yaml.
  */
 import { z } from 'astro/zod';
-import { figure } from './figure.ts';
+import { figure, undatedFigure } from './figure.ts';
 import { fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef } from './common.ts';
 
 export const survey = z.strictObject({
@@ -26,6 +26,20 @@ export const survey = z.strictObject({
     .default([]),
   /** Numbers about the survey: target count, previous response rates … */
   figures: z.array(figure).default([]),
+  /**
+   * The previous survey of the same kind, as far as this document describes it (e.g. 前回は郵送回収,
+   * 前回の回収率). `fiscal_year` only when a document states when it was held; absent means unknown,
+   * and its figures are undated (never filed under this survey's year).
+   */
+  previous_survey: z
+    .strictObject({
+      fiscal_year: fiscalYear.optional(),
+      /** What the document says about how it was run. */
+      note: localized.optional(),
+      figures: z.array(undatedFigure).default([]),
+      source: sourceRef,
+    })
+    .optional(),
   /** Programs the survey informs. */
   programs: z.array(ref).default([]),
   source: sourceRef,

@@ -46,7 +46,7 @@ const cases: PageCase[] = [
   { kind: 'regulation', ja: '/regulations/zaitaku-dissemination-project-outline/', h1: { ja: /東京都在宅療養普及事業実施要綱/, en: /Outline/i } },
   { kind: 'survey', ja: '/surveys/visiting-nursing-workforce-survey-fy2024/', h1: { ja: /調査/, en: /[Ss]urvey/ }, sees: { ja: /1,768/, en: /1,768/ } },
   { kind: 'fiscal year', ja: '/fy/2025/', h1: { ja: /令和7年度/, en: /FY2025/ } },
-  { kind: 'plan', ja: '/plan/tokyo-health-plan-2024-outline/', h1: { ja: /在宅療養/, en: /in-home medical care/i } },
+  { kind: 'plan', ja: '/plan/tokyo-health-plan-2024-outline/', h1: { ja: /在宅療養/, en: /home-based care/i } },
   { kind: 'source', ja: '/sources/zaitaku-bukai-fy2024-2-materials/', h1: { ja: /令和6年度第2回/, en: /FY2024/ } },
   { kind: 'glossary', ja: '/glossary/', h1: { ja: /用語集/, en: /Glossary/ } },
   { kind: 'about', ja: '/about/', h1: { ja: /このサイトについて/, en: /About/ } },

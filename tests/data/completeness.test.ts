@@ -18,6 +18,7 @@ import type { Regulation } from '../../src/schemas/regulation.ts';
 import type { Survey } from '../../src/schemas/survey.ts';
 import type { GlossaryEntry } from '../../src/schemas/glossary.ts';
 import { ROOT } from '../helpers/fixtures.ts';
+import { UNIT_KEYS } from '../../src/lib/units.ts';
 
 const data = checkData(ROOT);
 const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
@@ -35,6 +36,7 @@ function heldNames(): string[] {
     for (const it of p.initiatives) {
       names.push(it.title.ja, ...(it.goal ? [it.goal.ja] : []), ...(it.vision ? [it.vision.ja] : []), ...it.past_work.map((x) => x.ja), ...it.challenges.map((x) => x.ja), ...it.directions.map((x) => x.ja));
       for (const y of it.years) names.push(...(y.activities ? [y.activities.ja] : []), ...(y.self_evaluation ? [y.self_evaluation.ja] : []));
+      names.push(...it.figures.map((f) => f.label.ja));
     }
   }
   for (const r of of<Regulation>('regulations')) names.push(r.title.ja, JSON.stringify(r.articles));
@@ -93,5 +95,33 @@ describe('program-like runs (tests/helpers/completeness.ts)', () => {
     expect(isHeld('在宅療養研修', ['在宅療養研修事業'])).toBe(true);
     expect(isHeld('ACP推進事業', ['ＡＣＰ推進事業'])).toBe(true);
     expect(isHeld('存在しない事業', ['在宅療養研修事業'])).toBe(false);
+  });
+});
+
+describe('plan items without a program', () => {
+  // A count printed in such an item's goal or yearly activities (26区市町村, 12回, 年1回以上 …) has no
+  // program to hold it, so it must be a figure of the item itself.
+  const units = [...UNIT_KEYS].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const count = new RegExp(`(?<![\\d.:/])(\\d[\\d,]*(?:\\.\\d+)?)(${units.join('|')})`, 'g');
+  const linked = new Set(of<Program>('programs').flatMap((p) => p.plan_links.map((l) => `${l.plan}/${l.initiative}`)));
+
+  it('hold every count printed in their goal and yearly activities as figures', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const plan of of<Plan>('plans')) {
+      for (const it of plan.initiatives) {
+        if (linked.has(`${plan.id}/${it.id}`)) continue;
+        const texts = [it.goal?.ja, ...it.years.map((y) => y.activities?.ja)].filter((t): t is string => !!t);
+        for (const text of texts) {
+          for (const m of text.normalize('NFKC').matchAll(count)) {
+            checked++;
+            const value = Number(m[1]!.replace(/,/g, ''));
+            if (!it.figures.some((f) => f.value === value && f.unit === m[2])) missing.push(`${plan.id}/${it.id}: ${m[0]}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(missing, `counts without a figure:\n${missing.join('\n')}`).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkData } from '../../src/data/index.ts';
-import type { Figure } from '../../src/schemas/figure.ts';
+import type { Figure, UndatedFigure } from '../../src/schemas/figure.ts';
 import type { Program } from '../../src/schemas/program.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
 import type { Survey } from '../../src/schemas/survey.ts';
@@ -27,16 +27,26 @@ export function numberPattern(value: number): RegExp {
   return new RegExp(`(?<![\\d.])${grouped}${fraction}(?![\\d])`);
 }
 
-function owners(): { where: string; figure: Figure }[] {
-  const out: { where: string; figure: Figure }[] = [];
+function owners(): { where: string; figure: Figure | UndatedFigure }[] {
+  const out: { where: string; figure: Figure | UndatedFigure }[] = [];
   for (const p of of<Program>('programs')) p.figures.forEach((figure, i) => out.push({ where: `programs/${p.id} figures[${i}]`, figure }));
-  for (const plan of of<Plan>('plans'))
+  for (const plan of of<Plan>('plans')) {
     plan.indicators.forEach((ind) => ind.series.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${ind.id} series[${i}]`, figure })));
-  for (const s of of<Survey>('surveys')) s.figures.forEach((figure, i) => out.push({ where: `surveys/${s.id} figures[${i}]`, figure }));
+    plan.initiatives.forEach((it) => it.figures.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${it.id} figures[${i}]`, figure })));
+  }
+  for (const s of of<Survey>('surveys')) {
+    s.figures.forEach((figure, i) => out.push({ where: `surveys/${s.id} figures[${i}]`, figure }));
+    s.previous_survey?.figures.forEach((figure, i) => out.push({ where: `surveys/${s.id} previous_survey.figures[${i}]`, figure }));
+  }
   return out;
 }
 
 describe('figures', () => {
+  it('include the figures of every owner kind: programs, indicators, plan initiatives, surveys (and previous surveys)', () => {
+    const where = owners().map((o) => o.where);
+    for (const kind of [/^programs\//, / series\[/, /^plans\/\S+ \S+ figures\[/, /^surveys\/\S+ figures\[/, /previous_survey\.figures\[/])
+      expect(where.some((w) => kind.test(w)), String(kind)).toBe(true);
+  });
   it('are printed in the document they cite, unless marked derived', () => {
     const missing = owners()
       .filter(({ figure }) => !figure.derived)

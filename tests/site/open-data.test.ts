@@ -17,7 +17,9 @@ describe('open data', () => {
   it('figures.csv has a BOM, CRLF line ends and one row per figure', () => {
     const csv = read(join(DIST, 'data/figures.csv'));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const figures = programs.reduce((n, p) => n + p.figures.length, 0) + plans.reduce((n, p) => n + p.indicators.reduce((m, i) => m + i.series.length, 0), 0);
+    const figures =
+      programs.reduce((n, p) => n + p.figures.length, 0) +
+      plans.reduce((n, p) => n + p.indicators.reduce((m, i) => m + i.series.length, 0) + p.initiatives.reduce((m, i) => m + i.figures.length, 0), 0);
     // Rows end in CRLF; a bare LF can only occur inside a quoted field.
     expect(csv.split('\r\n').filter(Boolean).length).toBe(figures + 1);
   });

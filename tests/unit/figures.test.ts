@@ -8,7 +8,7 @@ const fig = (fiscal_year: number, kind: Figure['kind'], value: number, unit = 'å
 });
 
 describe('figures', () => {
-  it('sort by fiscal year, then budget proposed, budget, plan, result, target', () => {
+  it('sort by fiscal year, then proposed budget, budget, plan, result, target', () => {
     const sorted = sortFigures([fig(2025, 'result', 1), fig(2024, 'plan', 2), fig(2025, 'budget-proposed', 3), fig(2024, 'budget', 4)]);
     expect(sorted.map((f) => `${f.fiscal_year}/${f.kind}`)).toEqual(['2024/budget', '2024/plan', '2025/budget-proposed', '2025/result']);
   });

@@ -91,6 +91,7 @@ const data = {
         { id: 'i3', issue: 'x', title: name('i3'), past_work: [], challenges: [], directions: [], years: [], source: src },
       ],
       indicators: [],
+      national_subsidy_groups: [{ id: 'g', programs: ['alone', 'parent'], marked_count: 1, note: name('n'), source: src }],
       notes: [],
       source: src,
     },
@@ -112,6 +113,13 @@ describe('relations between entries', () => {
     expect(rel.program(rel.byId.programs.get('child')!).parent?.id).toBe('parent');
     expect(ids(rel.program(rel.byId.programs.get('parent')!).children)).toEqual(['child']);
     expect(ids(rel.topLevelPrograms)).toEqual(['alone', 'parent', 'unplanned']);
+  });
+
+  it('give a program the 国庫負担 groups it is in, with their programs', () => {
+    const [group] = rel.program(rel.byId.programs.get('parent')!).subsidyGroups;
+    expect(group!.group.marked_count).toBe(1);
+    expect(ids(group!.programs)).toEqual(['alone', 'parent']);
+    expect(rel.program(rel.byId.programs.get('child')!).subsidyGroups).toEqual([]);
   });
 
   it('list the meetings that discuss a program by date, agenda items before handouts', () => {

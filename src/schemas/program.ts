@@ -160,7 +160,8 @@ export const program = z.strictObject({
     .refine((n) => !(n.marked && n.confidence === 'uncertain'), {
       path: ['marked'],
       message:
-        'an uncertain 国庫負担 mark would show "Yes" for a program the document may not mark: record it as a plan\'s national_subsidy_groups entry (N of these programs are marked)',
+        'an uncertain 国庫負担 mark would show "Yes" for a program the document may not mark: ' +
+        "record it as a plan's national_subsidy_groups entry (N of these programs are marked)",
     })
     .optional(),
   marks: z.array(programMark).default([]),

@@ -3,7 +3,7 @@
  * (Astro's reference() only logs them), headings that do not occur in their source document,
  * figures outside their program's span, English text that is still Japanese, stated totals
  * that disagree with the sum of their declared parts, loops in parent/based_on chains, and
- * duplicates that would give two elements of one page the same id.
+ * duplicates (a person twice in a roster, an issue and an initiative with one id).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,6 @@ import type { Bureau } from '../schemas/bureau.ts';
 import type { Survey } from '../schemas/survey.ts';
 import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
 import { searchKey } from '../lib/text.ts';
-import { agendaAnchor } from '../lib/labels.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
@@ -169,15 +168,6 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       need(entry, ['handouts', i, 'regulation'], 'regulations', h.regulation);
       need(entry, ['handouts', i, 'meeting'], 'meetings', h.meeting);
       need(entry, ['handouts', i, 'survey'], 'surveys', h.survey);
-    });
-    // Each agenda item is an anchor on the meeting page: two items may not share one.
-    const anchors = new Map<string, string>();
-    m.agenda.forEach((a, i) => {
-      const anchor = agendaAnchor(a.number);
-      const other = anchors.get(anchor);
-      if (other === undefined) anchors.set(anchor, a.number);
-      else if (other === a.number) report(entry, ['agenda', i, 'number'], `agenda number "${a.number}" is used twice in this meeting`);
-      else report(entry, ['agenda', i, 'number'], `agenda numbers "${other}" and "${a.number}" give the same anchor #${anchor} on the meeting page`);
     });
     m.agenda.forEach((a, i) => {
       a.programs.forEach((pid, j) => need(entry, ['agenda', i, 'programs', j], 'programs', pid));

@@ -216,7 +216,13 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     if (decodes(mid)) good = mid;
     else bad = mid;
   }
-  return bad - 1;
+  // bad - 1 is the byte that broke the text; if it cut short a sequence begun earlier (é in Windows-1252
+  // is 0xE9, a UTF-8 lead byte), point at that sequence's first byte.
+  const broke = bad - 1;
+  let lead = broke - 1;
+  while (lead >= 0 && broke - lead < 4 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  const length = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2);
+  return lead >= 0 && bytes[lead]! >= 0xc0 && length(bytes[lead]!) > broke - lead ? lead : broke;
 }
 
 // ── YAML ─────────────────────────────────────────────────────────────────────────────────────

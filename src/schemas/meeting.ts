@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef, text } from './common.ts';
 import { fiscalYearMonths, fiscalYearOfDate } from '../lib/fiscal-year.ts';
+import { agendaAnchor } from '../lib/labels.ts';
 
 /** A handout (配布資料): 資料1 …, 参考資料1, its sub-items 参考資料1-2 … */
 export const handout = z.strictObject({
@@ -64,6 +65,16 @@ export const meeting = z
         ctx.addIssue({ code: 'custom', path: [key], message: `${when} is outside the meeting's fiscal year ${m.fiscal_year} (${first} to ${last})` });
       }
     }
+    // Each agenda item is an anchor on the meeting page (agendaAnchor): two items may not share one.
+    const anchors = new Map<string, string>();
+    m.agenda.forEach((item, i) => {
+      const anchor = agendaAnchor(item.number);
+      const other = anchors.get(anchor);
+      const path = ['agenda', i, 'number'];
+      if (other === undefined) anchors.set(anchor, item.number);
+      else if (other === item.number) ctx.addIssue({ code: 'custom', path, message: `agenda number "${item.number}" is used twice in this meeting` });
+      else ctx.addIssue({ code: 'custom', path, message: `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page` });
+    });
     if (m.start && m.end && m.start >= m.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
   });
 export type Meeting = z.infer<typeof meeting>;

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkData } from '../../src/data/index.ts';
-import { formatProblem } from '../../src/data/load.ts';
-import { badFixtures, markerLine, materialize, ROOT, VALID } from '../helpers/fixtures.ts';
+import { formatProblem, type Problem } from '../../src/data/load.ts';
+import { badFixtures, GOOD, goodFixtures, markerLine, materialize, ROOT, VALID, type ProblemExpectation } from '../helpers/fixtures.ts';
 
 const fixtures = badFixtures();
 
@@ -28,15 +28,34 @@ describe('malformed data is refused with file, line and field', () => {
   it.each(fixtures)('$name', ({ name, expect: exp }) => {
     const dataRoot = materialize(name);
     const { problems } = checkData(ROOT, dataRoot);
-    const lines = problems.map(formatProblem);
-    const match = problems.find((p) => p.file.endsWith(`data/${exp.file}`) && new RegExp(exp.message).test(p.message));
-    expect(match, `no problem in ${exp.file} matching /${exp.message}/; got:\n${lines.join('\n')}`).toBeDefined();
-    if (exp.field) expect(match!.field).toBe(exp.field);
-    const wantLine = exp.line === 'marker' ? markerLine(name, exp.file) : exp.line;
-    if (wantLine !== undefined) expect(match!.line, lines.join('\n')).toBe(wantLine);
-    else expect(match!.line).toBeGreaterThan(0);
-    // The printed message names file:line.
-    expect(formatProblem(match!)).toMatch(new RegExp(`${exp.file.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
+    for (const want of [exp, ...(exp.more ?? [])]) expectProblem(problems, want, name);
+  });
+});
+
+/** The problem `want` is among `problems`, in its file, at its line and field, and printed as file:line:column. */
+function expectProblem(problems: Problem[], want: ProblemExpectation, name: string) {
+  const lines = problems.map(formatProblem);
+  const match = problems.find((p) => p.file.endsWith(`data/${want.file}`) && new RegExp(want.message).test(p.message));
+  expect(match, `no problem in ${want.file} matching /${want.message}/; got:\n${lines.join('\n')}`).toBeDefined();
+  if (want.field) expect(match!.field).toBe(want.field);
+  const file = want.file.replace(/[.]/g, '\\.');
+  if (want.line === 'none') {
+    // About the file or folder as a whole: named, without a line.
+    expect(match!.line, lines.join('\n')).toBeUndefined();
+    expect(formatProblem(match!)).toMatch(new RegExp(`data/${file}  `));
+    return;
+  }
+  const wantLine = want.line === 'marker' ? markerLine(name, want.file) : want.line;
+  if (wantLine !== undefined) expect(match!.line, lines.join('\n')).toBe(wantLine);
+  else expect(match!.line).toBeGreaterThan(0);
+  // The printed message names file:line.
+  expect(formatProblem(match!)).toMatch(new RegExp(`${file}:\\d+:\\d+`));
+}
+
+describe('well-formed but unusual data is accepted', () => {
+  it.each(goodFixtures())('$name', ({ name }) => {
+    const { problems } = checkData(ROOT, materialize(name, GOOD));
+    expect(problems.map(formatProblem)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * the line (where the parser knows it) and the field, and the build command writes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,20 +60,27 @@ describe('well-formed but unusual data is accepted', () => {
 });
 
 describe('the build command on malformed data', () => {
-  it.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', ({ name, expect: exp }) => {
+  // Each run is mostly process start-up: run a few at once (vitest's maxConcurrency) to keep the suite short.
+  it.concurrent.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', async ({ name, expect: exp }) => {
     const dataRoot = materialize(name);
     const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'dist');
-    const run = spawnSync('npm', ['run', '-s', 'build'], {
-      cwd: ROOT,
-      env: { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
+    const run = await npm(['run', '-s', 'build'], { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(exp.file);
     expect(run.stderr).toMatch(/Nothing was built/);
     expect(existsSync(outDir)).toBe(false);
   });
 });
+
+function npm(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
 
 describe('npm run check', () => {
   it('prints every problem, not just the first', () => {

@@ -114,7 +114,10 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     const issueIds = new Set(plan.issues.map((i) => i.id));
     // Issues and initiatives are both anchors (#id) on the plan page.
     plan.initiatives.forEach((it, i) => {
-      if (issueIds.has(it.id)) report(entry, ['initiatives', i, 'id'], `initiative id "${it.id}" is also an issue id (both are anchors #${it.id} on the plan page)`);
+      if (issueIds.has(it.id)) {
+        const message = `initiative id "${it.id}" is also an issue id (both are anchors #${it.id} on the plan page)`;
+        report(entry, ['initiatives', i, 'id'], message);
+      }
     });
     const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
@@ -143,7 +146,11 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       roster.members.forEach((member, i) => {
         const first = seen.get(searchKey(member.name));
         if (first === undefined) seen.set(searchKey(member.name), i);
-        else report(entry, ['rosters', r, 'members', i, 'name'], `${member.name} is listed twice in roster "${roster.id}" (also members[${first}], as ${roster.members[first]!.role})`);
+        else {
+          const also = `members[${first}], as ${roster.members[first]!.role}`;
+          const message = `${member.name} is listed twice in roster "${roster.id}" (also ${also})`;
+          report(entry, ['rosters', r, 'members', i, 'name'], message);
+        }
       });
     });
   }
@@ -208,7 +215,9 @@ type Report = (entry: LoadedEntry, path: Path, message: string) => void;
  * links from it may not come back to an entry already passed (a parent cycle hides its committees
  * from every list that starts at the top).
  */
-function checkChains<T>(entries: LoadedEntry<T>[], next: (data: T) => string | undefined, field: string, report: Report) {
+function checkChains<T>(
+  entries: LoadedEntry<T>[], next: (data: T) => string | undefined, field: string, report: Report,
+) {
   const byId = new Map(entries.map((e) => [e.id, e.data]));
   for (const entry of entries) {
     const first = next(entry.data);
@@ -251,8 +260,8 @@ function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: {
  * `ownerProgram` is the id of the program the figures belong to (undefined for plan indicators).
  */
 function checkTotals(
-  entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined, report: Report,
-  ownerProgram?: string,
+  entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined,
+  report: Report, ownerProgram?: string,
 ) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
@@ -264,23 +273,27 @@ function checkTotals(
     const where = (key: 'programs' | 'figures') => [...path, i, 'total_of', key];
     const partIds = { programs: total.total_of.programs ?? [], figures: total.total_of.figures ?? [] };
     let malformed = false;
+    const refuse = (key: 'programs' | 'figures', j: number, message: string) => {
+      report(entry, [...where(key), j], message);
+      malformed = true;
+    };
     for (const key of ['programs', 'figures'] as const) {
       partIds[key].forEach((pid, j) => {
-        if (partIds[key].indexOf(pid) !== j) { report(entry, [...where(key), j], `part "${pid}" is listed twice`); malformed = true; }
+        if (partIds[key].indexOf(pid) !== j) refuse(key, j, `part "${pid}" is listed twice`);
       });
     }
+    const nested = 'list its parts instead (nested totals count twice)';
     partIds.programs.forEach((pid, j) => {
-      if (pid === ownerProgram) { report(entry, [...where('programs'), j], `a total cannot include its own program "${pid}"`); malformed = true; }
+      if (pid === ownerProgram) refuse('programs', j, `a total cannot include its own program "${pid}"`);
       else if (programs.get(pid)?.figures.some((f) => same(f) && f.total_of)) {
-        report(entry, [...where('programs'), j], `part "${pid}" is itself a total for ${total.fiscal_year} ${total.kind} in ${total.unit}; list its parts instead (nested totals count twice)`);
-        malformed = true;
+        const what = `${total.fiscal_year} ${total.kind} in ${total.unit}`;
+        refuse('programs', j, `part "${pid}" is itself a total for ${what}; ${nested}`);
       }
     });
     partIds.figures.forEach((fid, j) => {
-      if (total.id !== undefined && fid === total.id) { report(entry, [...where('figures'), j], `a total cannot include itself ("${fid}")`); malformed = true; }
+      if (total.id !== undefined && fid === total.id) refuse('figures', j, `a total cannot include itself ("${fid}")`);
       else if (figures.find((f) => f.id === fid)?.total_of) {
-        report(entry, [...where('figures'), j], `part "${fid}" is itself a total; list its parts instead (nested totals count twice)`);
-        malformed = true;
+        refuse('figures', j, `part "${fid}" is itself a total; ${nested}`);
       }
     });
     if (malformed) return;

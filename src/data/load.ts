@@ -8,7 +8,9 @@
  * checked before reading, they must be UTF-8, hold one YAML document, and aliases may not expand
  * without bound. Every string and number is checked as written (see checkScalars).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import {
+  closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar,
@@ -150,7 +152,11 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
       return undefined;
     }
     const tooLarge = (size: number) =>
-      problems.push({ file, line: 1, column: 1, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB (split it, or it is not hand-curated data)` });
+      problems.push({
+        file, line: 1, column: 1,
+        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB `
+          + '(split it, or it is not hand-curated data)',
+      });
     if (stats.size > MAX_FILE_BYTES) {
       tooLarge(stats.size);
       return undefined;
@@ -158,7 +164,9 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
     // Read one byte more than allowed, in case the file grew since fstat.
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = 1; n > 0 && length < buffer.length; length += n) {
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    }
     if (length > MAX_FILE_BYTES) {
       tooLarge(length);
       return undefined;
@@ -184,16 +192,20 @@ function decodeUtf8(bytes: Uint8Array, file: string, problems: Problem[]): strin
       new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
       shiftJis = true;
     } catch { /* not Shift_JIS either */ }
+    const hex = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
     const guess = shiftJis ? 'saved as Shift_JIS?' : 'saved in another encoding, such as Shift_JIS or Windows-1252?';
     problems.push({
       file, line, column,
-      message: `not UTF-8 (${guess}): byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} at line ${line} is not valid UTF-8; save the file as UTF-8`,
+      message: `not UTF-8 (${guess}): byte 0x${hex} at line ${line} is not valid UTF-8; save the file as UTF-8`,
     });
     return undefined;
   }
 }
 
-/** Offset of the first byte that makes the text invalid UTF-8: the longest prefix that still decodes (as a stream) ends there. */
+/**
+ * Offset of the first byte that makes the text invalid UTF-8:
+ * the longest prefix that still decodes (as a stream) ends there.
+ */
 function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   const decodes = (length: number) => {
     try {
@@ -253,7 +265,8 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
       const lineText = lines[pos.line - 1] ?? '';
       if (err.code === 'MULTIPLE_DOCS') {
         const marker = lineText.startsWith('---') ? 'a second `---`' : 'a second document';
-        problems.push({ file, line: pos.line, column: pos.col, message: `a file holds one YAML document; found ${marker} at line ${pos.line}` });
+        const message = `a file holds one YAML document; found ${marker} at line ${pos.line}`;
+        problems.push({ file, line: pos.line, column: pos.col, message });
         continue;
       }
       const tab = /\t/.test(lineText) ? ' (tabs are not allowed for indentation in YAML: use spaces)' : '';
@@ -268,7 +281,8 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const pos = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
     const onlyComments = /^\s*#/m.test(text) && doc.contents === null;
-    problems.push({ file, line: pos.line, column: pos.col, message: onlyComments ? 'file has no data (only comments)' : 'file has no data' });
+    const message = onlyComments ? 'file has no data (only comments)' : 'file has no data';
+    problems.push({ file, line: pos.line, column: pos.col, message });
     return undefined;
   }
   const position = (node: Node) => {
@@ -283,7 +297,8 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
     value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     // Not expected after the checks above; still a problem with a file name, never a stack trace.
-    problems.push({ file, line: 1, column: 1, message: `cannot be read as data: ${(error as Error).message.split('\n')[0]}` });
+    const message = `cannot be read as data: ${(error as Error).message.split('\n')[0]}`;
+    problems.push({ file, line: 1, column: 1, message });
     return undefined;
   }
   return { doc, locate: makeLocate(doc, lineCounter), value, reported };
@@ -295,7 +310,9 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
  * order, resolving each alias as YAML does (the latest anchor of that name before it). Returns false
  * after reporting, so the document is never expanded.
  */
-function checkAliases(doc: Document, file: string, position: (node: Node) => { line: number; column: number }, problems: Problem[]): boolean {
+function checkAliases(
+  doc: Document, file: string, position: (node: Node) => { line: number; column: number }, problems: Problem[],
+): boolean {
   const anchors = new Map<string, Node>();
   const size = new Map<Node, number>();
   const open = new Set<Node>();
@@ -319,7 +336,8 @@ function checkAliases(doc: Document, file: string, position: (node: Node) => { l
       const n = size.get(target) ?? 1;
       copied += n;
       if (copied > MAX_ALIAS_COPIES) {
-        report(node, `aliases copy more than ${MAX_ALIAS_COPIES} values into this file (a "billion laughs"?); write the values out or alias less`);
+        report(node, `aliases copy more than ${MAX_ALIAS_COPIES} values into this file (a "billion laughs"?); `
+          + 'write the values out or alias less');
         throw copied;
       }
       return n;
@@ -350,14 +368,19 @@ function numberProblem(source: string, value: number, format: string | undefined
   if (Number.isNaN(value)) return `not a number (${source}): write the number as the source prints it`;
   if (!Number.isFinite(value)) return `not a number (${source} is infinity): write the number as the source prints it`;
   const kinds: Record<string, string> = { HEX: 'hexadecimal', OCT: 'octal', EXP: 'exponent notation' };
-  if (format && kinds[format]) return `${source} is written in ${kinds[format]}; write numbers as plain decimals as printed (${value})`;
+  if (format && kinds[format]) {
+    return `${source} is written in ${kinds[format]}; write numbers as plain decimals as printed (${value})`;
+  }
   if (Object.is(value, -0)) return `${source} is minus zero; write 0`;
   if (!PLAIN_DECIMAL.test(source)) {
-    if (/^[-+]?0[0-9]/.test(source)) return `${source} has a leading zero (read as octal by some YAML readers); write ${value}`;
+    if (/^[-+]?0[0-9]/.test(source)) {
+      return `${source} has a leading zero (read as octal by some YAML readers); write ${value}`;
+    }
     return `${source} is not written as a plain decimal; write ${value}`;
   }
   if (/^-?[0-9]+$/.test(source) && !Number.isSafeInteger(value))
-    return `${source} is larger than ${Number.MAX_SAFE_INTEGER} and would be read as ${BigInt(value)}; no figure in this atlas is that large`;
+    return `${source} is larger than ${Number.MAX_SAFE_INTEGER} and would be read as ${BigInt(value)}; `
+      + 'no figure in this atlas is that large';
   return undefined;
 }
 
@@ -366,7 +389,9 @@ function numberProblem(source: string, value: number, format: string | undefined
  * invisible), numbers must be plain decimals that are read exactly. Keys are checked like values.
  * Anchored values are checked where they are written, not again at each alias.
  */
-function checkScalars(doc: Document, text: string, lineCounter: LineCounter, file: string, problems: Problem[]): Set<string> {
+function checkScalars(
+  doc: Document, text: string, lineCounter: LineCounter, file: string, problems: Problem[],
+): Set<string> {
   const reported = new Set<string>();
   const report = (node: Scalar, path: (string | number)[], message: string, badChar?: string) => {
     // Point at the offending character itself when it is written literally (in a multi-line text).
@@ -429,7 +454,8 @@ function validate(
       path = [...path, issue.keys[0]!];
       message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo? the schema for ${collection} is in src/schemas/)`;
     } else if (issue.code === 'invalid_type' && getAt(raw, issue.path) === undefined) {
-      message = `is required but missing (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
+      const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '');
+      message = `is required but missing (${expected})`;
     } else if (!/found/.test(message)) {
       message = `${message} (found ${describeValue(getAt(raw, issue.path))})`;
     }
@@ -456,7 +482,9 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
 
   const rootStats = lstatOrUndefined(dataRoot);
   if (!rootStats?.isDirectory()) {
-    const what = !rootStats ? 'does not exist' : `is ${rootStats.isFile() ? 'a file' : describeSpecial(dataRoot, rootStats)}, not a folder`;
+    const what = !rootStats
+      ? 'does not exist'
+      : `is ${rootStats.isFile() ? 'a file' : describeSpecial(dataRoot, rootStats)}, not a folder`;
     problems.push({ file: show(dataRoot), message: `the data folder ${what}; nothing can be built without data` });
     return { entries, problems, invalid };
   }
@@ -470,7 +498,8 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
     const meant = [...known.keys()].find((k) => k.replace(/\.yaml$/, '') === stem);
     problems.push({
       file: show(abs),
-      message: `is not part of the data (data/ holds only ${[...known.keys()].join(', ')})${meant ? `; did you mean ${meant}?` : ''}: move it out of data/ or rename it`,
+      message: `is not part of the data (data/ holds only ${[...known.keys()].join(', ')})`
+        + `${meant ? `; did you mean ${meant}?` : ''}: move it out of data/ or rename it`,
     });
   }
 
@@ -480,11 +509,14 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
     let found = 0;
     if (spec.layout === 'entry-per-file') {
       if (!stats) {
-        problems.push({ file: show(target), message: `folder is missing: ${name} are one file each in ${show(target)}/<id>.yaml, and the site needs them` });
+        const message = `folder is missing: ${name} are one file each in ${show(target)}/<id>.yaml`;
+        problems.push({ file: show(target), message });
         continue;
       }
       if (!stats.isDirectory()) {
-        problems.push({ file: show(target), message: `is ${stats.isFile() ? 'a file' : describeSpecial(target, stats)} where the folder of ${name} belongs (${show(target)}/<id>.yaml)` });
+        const what = stats.isFile() ? 'a file' : describeSpecial(target, stats);
+        const message = `is ${what} where the folder of ${name} belongs (${show(target)}/<id>.yaml)`;
+        problems.push({ file: show(target), message });
         continue;
       }
       for (const fileName of readdirSync(target).sort()) {
@@ -496,8 +528,9 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
           const why = entryStats?.isDirectory()
             ? `is a folder; ${name} are files directly in ${show(target)}/ and subfolders are not read`
             : /\.ya?ml$/i.test(fileName)
-              ? `has the extension ${fileName.slice(stem.length)}; rename it to ${stem}.yaml (only .yaml files are read)`
-              : `is not a data file (only <id>.yaml files are read here): a backup or a stray file? move it out of data/`;
+              ? `has the extension ${fileName.slice(stem.length)}; rename it to ${stem}.yaml `
+                + '(only .yaml files are read)'
+              : 'is not a data file (only <id>.yaml files are read here): a backup? move it out of data/';
           problems.push({ file, message: why });
           // It may well be meant as an entry: references to it are not reported as dangling on top.
           if (/\.ya?ml$/i.test(fileName)) markInvalid(name, stem);
@@ -505,7 +538,8 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         }
         found++;
         if (!entryStats?.isFile()) {
-          problems.push({ file, message: `is ${entryStats?.isDirectory() ? 'a folder' : entryStats ? describeSpecial(abs, entryStats) : 'gone'}; only regular files are read` });
+          const what = entryStats?.isDirectory() ? 'a folder' : entryStats ? describeSpecial(abs, entryStats) : 'gone';
+          problems.push({ file, message: `is ${what}; only regular files are read` });
           markInvalid(name, stem);
           continue;
         }
@@ -523,7 +557,10 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         }
         if (data) entries.push({ collection: name, id: (data as { id: string }).id, data, file, pathInFile: [], locate: parsed.locate });
       }
-      if (found === 0) problems.push({ file: show(target), message: `holds no ${name} (<id>.yaml files); the site needs at least one` });
+      if (found === 0) {
+        const message = `holds no ${name} (<id>.yaml files); the site needs at least one`;
+        problems.push({ file: show(target), message });
+      }
     } else {
       const file = show(target);
       if (!stats) {
@@ -531,16 +568,20 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         continue;
       }
       if (!stats.isFile()) {
-        problems.push({ file, message: `is ${stats.isDirectory() ? 'a folder' : describeSpecial(target, stats)}; the ${name} list must be a regular file` });
+        const what = stats.isDirectory() ? 'a folder' : describeSpecial(target, stats);
+        problems.push({ file, message: `is ${what}; the ${name} list must be a regular file` });
         continue;
       }
       const parsed = parseFile(target, file, problems);
       if (!parsed) continue;
       if (!Array.isArray(parsed.value)) {
-        problems.push({ file, line: 1, column: 1, message: `${spec.path} must be a YAML list of entries (found ${describeValue(parsed.value)})` });
+        const message = `${spec.path} must be a YAML list of entries (found ${describeValue(parsed.value)})`;
+        problems.push({ file, line: 1, column: 1, message });
         continue;
       }
-      if (parsed.value.length === 0) problems.push({ file, line: 1, column: 1, message: `holds no ${name} entries; the site needs at least one` });
+      if (parsed.value.length === 0) {
+        problems.push({ file, line: 1, column: 1, message: `holds no ${name} entries; the site needs at least one` });
+      }
       parsed.value.forEach((raw, index) => {
         const data = validate(name, spec.schema, raw, file, [index], parsed, problems);
         if (!data) markInvalid(name, (raw as { id?: unknown })?.id);

@@ -19,9 +19,10 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** The header and rows as CSV; string cells (the text columns) are neutralised, numbers and booleans written as they are. */
+/** The header and rows as CSV: string cells (the text columns) neutralised, numbers and booleans as they are. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  const records = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell)));
+  const safe = (cell: Cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell);
+  const records = [header, ...rows].map((row) => row.map(safe));
   return stringify(records, {
     bom: true,
     record_delimiter: 'windows',

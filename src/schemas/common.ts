@@ -47,18 +47,25 @@ export function textProblem(text: string): { message: string; char?: string } | 
     const what = /[\u202A-\u202E\u2066-\u2069]/.test(bad[0])
       ? 'a bidirectional control character, which can make a page show text in another order than written'
       : bad[0] === '\uFFFD'
-        ? 'the replacement character �, left where text was converted from another encoding; copy it again from the source'
+        ? 'the replacement character �, left where text was converted from another encoding; '
+          + 'copy it again from the source'
         : 'a control character';
     const at = [...text.slice(0, bad.index)].length + 1;
     return { message: `text contains ${codePointName(bad[0])}, ${what} (character ${at})`, char: bad[0] };
   }
-  if (!text.isWellFormed()) return { message: 'text contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape); write the character itself' };
-  if (INVISIBLE_ONLY.test(text)) return { message: 'text is only whitespace or zero-width characters: it looks present but shows nothing' };
+  if (!text.isWellFormed()) {
+    return { message: 'text contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape); write the character' };
+  }
+  if (INVISIBLE_ONLY.test(text)) {
+    return { message: 'text is only whitespace or zero-width characters: it looks present but shows nothing' };
+  }
   return undefined;
 }
 
 /** Adds textProblem as an issue: for `.superRefine` on any string schema. */
-export function refineText(value: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }): void {
+export function refineText(
+  value: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void },
+): void {
   const problem = textProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
 }
@@ -69,14 +76,21 @@ export const text = z.string().superRefine(refineText);
 /** Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who knows no Japanese administration. */
 export const localized = z.strictObject({
   ja: z
-    .string({ error: (iss) => (iss.input === undefined ? 'Japanese text is missing' : `Japanese text must be a string, found ${describeValue(iss.input)}`) })
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? 'Japanese text is missing'
+          : `Japanese text must be a string, found ${describeValue(iss.input)}`,
+    })
     .trim()
     .min(1, 'Japanese text is empty')
     .superRefine(refineText),
   en: z
     .string({
       error: (iss) =>
-        iss.input === undefined ? 'English text is missing: every ja text needs an en version' : `English text must be a string, found ${describeValue(iss.input)}`,
+        iss.input === undefined
+          ? 'English text is missing: every ja text needs an en version'
+          : `English text must be a string, found ${describeValue(iss.input)}`,
     })
     .trim()
     .min(1, 'English text is missing: every ja text needs an en version')
@@ -84,7 +98,7 @@ export const localized = z.strictObject({
 });
 export type Localized = z.infer<typeof localized>;
 
-/** A value in plain words for messages: "the number 20250205", "a mapping (key: value pairs)", "not a number (.nan)". */
+/** A value in plain words for messages: "the number 20250205", "a mapping (key: value pairs)", "not a number". */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
@@ -105,7 +119,10 @@ export function describeValue(value: unknown): string {
  * Written as a plain integer in YAML; 令和7 or "2025年度" are errors (the curator converts).
  */
 export const fiscalYear = z
-  .number({ error: (iss) => `a fiscal year is a Gregorian integer such as 2019 (令和元年度 = 2019), found ${describeValue(iss.input)}` })
+  .number({
+    error: (iss) =>
+      `a fiscal year is a Gregorian integer such as 2019 (令和元年度 = 2019), found ${describeValue(iss.input)}`,
+  })
   .int('a fiscal year is a whole number')
   .min(2000, 'fiscal year before 2000: this atlas covers programs from 平成12年度 (2000) on')
   .max(2035, 'fiscal year after 2035');
@@ -118,6 +135,10 @@ function isRealDate(y: number, m: number, d: number): boolean {
 /** Years a date in this atlas can have: 平成 and 令和 documents (a year like 0099 is a typo, not history). */
 export const DATE_YEARS = { from: 1989, to: 2099 } as const;
 
+function yearOutside(dateOrMonth: string): string {
+  return `year ${dateOrMonth.slice(0, 4)} is outside ${DATE_YEARS.from}–${DATE_YEARS.to} (平成 and 令和): a typo?`;
+}
+
 /** A calendar date written as a quoted string 'YYYY-MM-DD' that exists (2025-13-40 is rejected). Never a YAML Date. */
 export const isoDate = z
   .string({ error: (iss) => `a date is a quoted string 'YYYY-MM-DD', found ${describeValue(iss.input)}` })
@@ -127,18 +148,22 @@ export const isoDate = z
       return;
     }
     const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    if (y < DATE_YEARS.from || y > DATE_YEARS.to)
-      ctx.addIssue({ code: 'custom', message: `year ${s.slice(0, 4)} is outside ${DATE_YEARS.from}–${DATE_YEARS.to} (平成 and 令和): a typo?` });
-    else if (!isRealDate(y, m, d)) ctx.addIssue({ code: 'custom', message: `${s}: this date does not exist in the calendar` });
+    if (y < DATE_YEARS.from || y > DATE_YEARS.to) ctx.addIssue({ code: 'custom', message: yearOutside(s) });
+    else if (!isRealDate(y, m, d)) {
+      ctx.addIssue({ code: 'custom', message: `${s}: this date does not exist in the calendar` });
+    }
   });
 
 /** A calendar month 'YYYY-MM', for events the source dates only to the month (e.g. 令和6年7月). */
 export const isoMonth = z
   .string({ error: (iss) => `a month is a quoted string 'YYYY-MM', found ${describeValue(iss.input)}` })
   .superRefine((s, ctx) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) ctx.addIssue({ code: 'custom', message: `a month is written 'YYYY-MM', found ${describeValue(s)}` });
-    else if (Number(s.slice(0, 4)) < DATE_YEARS.from || Number(s.slice(0, 4)) > DATE_YEARS.to)
-      ctx.addIssue({ code: 'custom', message: `year ${s.slice(0, 4)} is outside ${DATE_YEARS.from}–${DATE_YEARS.to} (平成 and 令和): a typo?` });
+    const year = Number(s.slice(0, 4));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `a month is written 'YYYY-MM', found ${describeValue(s)}` });
+    } else if (year < DATE_YEARS.from || year > DATE_YEARS.to) {
+      ctx.addIssue({ code: 'custom', message: yearOutside(s) });
+    }
   });
 
 /** Part of a fiscal year, by month: R6 results for 4月～12月 are {from: '2024-04', to: '2024-12'}. */
@@ -154,11 +179,16 @@ export function checkPeriod(
 ): void {
   const { period, fiscal_year: year } = value;
   if (!period) return;
-  if (period.from > period.to) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: `the period runs backwards: ${period.from} is after ${period.to}` });
+  if (period.from > period.to) {
+    const message = `the period runs backwards: ${period.from} is after ${period.to}`;
+    ctx.addIssue({ code: 'custom', path: ['period', 'to'], message });
+  }
   const { first, last } = fiscalYearMonths(year);
   for (const end of ['from', 'to'] as const) {
-    if (period[end] < first || period[end] > last)
-      ctx.addIssue({ code: 'custom', path: ['period', end], message: `${period[end]} is outside fiscal year ${year} (${first} to ${last})` });
+    if (period[end] < first || period[end] > last) {
+      const message = `${period[end]} is outside fiscal year ${year} (${first} to ${last})`;
+      ctx.addIssue({ code: 'custom', path: ['period', end], message });
+    }
   }
 }
 

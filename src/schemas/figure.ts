@@ -3,7 +3,9 @@
  * Used by programs (budgets, scales, results) and plan indicators (series and targets).
  */
 import { z } from 'astro/zod';
-import { checkPeriod, describeValue, fiscalYear, id, isoDate, isoMonth, localized, monthPeriod, sourceRef, unit } from './common.ts';
+import {
+  checkPeriod, describeValue, fiscalYear, id, isoDate, isoMonth, localized, monthPeriod, sourceRef, unit,
+} from './common.ts';
 import { allowsFraction, isMoneyUnit, UNIT_KEYS } from '../lib/units.ts';
 
 const FRACTION_UNITS = UNIT_KEYS.filter(allowsFraction).join(', ');
@@ -32,7 +34,10 @@ export const figure = z
     /** The number, without grouping commas: 4347 for 4,347千円. Money in 千円 is a non-negative integer. */
     value: z
       .number({ error: (iss) => `value must be a number (no commas or units), found ${describeValue(iss.input)}` })
-      .refine((v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER, 'value is larger than 9007199254740991 and cannot be stored exactly'),
+      .refine(
+        (v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER,
+        `value is larger than ${Number.MAX_SAFE_INTEGER} and cannot be stored exactly`,
+      ),
     /** The unit exactly as the source prints it. */
     unit,
     /** 程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number. */
@@ -66,10 +71,13 @@ export const figure = z
     // a source is not recorded as a figure), and whole numbers unless the unit may be fractional.
     if (isMoneyUnit(f.unit) && (f.value < 0 || !Number.isInteger(f.value)))
       ctx.addIssue({ code: 'custom', path: ['value'], message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}` });
-    else if (f.value < 0)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `a figure is never negative, found ${f.value} ${f.unit} (a difference printed as ▲ is not a figure)` });
-    else if (!Number.isInteger(f.value) && !allowsFraction(f.unit))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${f.unit} counts whole things, found ${f.value} (fractions are allowed only in ${FRACTION_UNITS})` });
+    else if (f.value < 0) {
+      const message = `a figure is never negative, found ${f.value} ${f.unit} (a ▲ difference is not a figure)`;
+      ctx.addIssue({ code: 'custom', path: ['value'], message });
+    } else if (!Number.isInteger(f.value) && !allowsFraction(f.unit)) {
+      const message = `${f.unit} counts whole things, found ${f.value} (fractions only in ${FRACTION_UNITS})`;
+      ctx.addIssue({ code: 'custom', path: ['value'], message });
+    }
     checkPeriod(f, ctx);
   });
 export type Figure = z.infer<typeof figure>;

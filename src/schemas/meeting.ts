@@ -62,7 +62,8 @@ export const meeting = z
       const when = m[key];
       if (when && fiscalYearOfDate(when) !== m.fiscal_year) {
         const { first, last } = fiscalYearMonths(m.fiscal_year);
-        ctx.addIssue({ code: 'custom', path: [key], message: `${when} is outside the meeting's fiscal year ${m.fiscal_year} (${first} to ${last})` });
+        const message = `${when} is outside the meeting's fiscal year ${m.fiscal_year} (${first} to ${last})`;
+        ctx.addIssue({ code: 'custom', path: [key], message });
       }
     }
     // Each agenda item is an anchor on the meeting page (agendaAnchor): two items may not share one.
@@ -70,10 +71,14 @@ export const meeting = z
     m.agenda.forEach((item, i) => {
       const anchor = agendaAnchor(item.number);
       const other = anchors.get(anchor);
-      const path = ['agenda', i, 'number'];
-      if (other === undefined) anchors.set(anchor, item.number);
-      else if (other === item.number) ctx.addIssue({ code: 'custom', path, message: `agenda number "${item.number}" is used twice in this meeting` });
-      else ctx.addIssue({ code: 'custom', path, message: `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page` });
+      if (other === undefined) {
+        anchors.set(anchor, item.number);
+        return;
+      }
+      const message = other === item.number
+        ? `agenda number "${item.number}" is used twice in this meeting`
+        : `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page`;
+      ctx.addIssue({ code: 'custom', path: ['agenda', i, 'number'], message });
     });
     if (m.start && m.end && m.start >= m.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
   });

@@ -21,9 +21,10 @@
  * Timing works on any build command: CPU time is that of the whole process tree (from the kernel, via
  * /proc), peak RSS both of the largest process (GNU time, when installed) and of all processes together
  * (sampled). Phases are cut at marker lines in the build's output: the check's "✓ data is valid",
- * Astro's "[build] Complete!", the search index's "✓ search index", and any line
- * "[atlas:phase] <name> done" — so a build that later runs its phases inside `astro build` (an
- * integration) keeps being measured by printing those lines. Linux only (/proc).
+ * Astro's "[build] Complete!", the search index's "✓ search index", and any lines
+ * "[atlas:phase] <name> start" / "[atlas:phase] <name> done" — so a build that later runs its phases
+ * inside `astro build` (an integration) keeps being measured by printing those lines (phases may then
+ * nest: each is reported with its own span). Linux only (/proc).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -45,12 +46,15 @@ const SEARCH_INPUT = '#search-q, main input[type="search"]';
 const SEARCH_RESULT = '#search-results:not([hidden]) > li, [data-search-result]';
 /** Caches a cold build starts without (Astro's content layer store, Vite's and Astro's generated files). */
 const CACHE_DIRS = ['node_modules/.astro', 'node_modules/.vite', '.astro'];
-/** Phase markers in the build's output, in any order; a phase ends at its marker. */
-const MARKERS: { phase: string | ((m: RegExpMatchArray) => string); pattern: RegExp }[] = [
-  { phase: 'check', pattern: /✓ data is valid/ },
-  { phase: 'astro build', pattern: /\[build\] Complete!/ },
-  { phase: 'search index', pattern: /✓ search index/ },
-  { phase: (m) => m[1]!, pattern: /\[atlas:phase\] (\S+) done/ },
+/**
+ * Phase markers in the build's output. A phase ends at its `end` marker and starts at its `start`
+ * marker if it printed one, else at the previous end (or the start of the command).
+ */
+const MARKERS: { phase: string | ((m: RegExpMatchArray) => string); edge: 'start' | 'end' | ((m: RegExpMatchArray) => 'start' | 'end'); pattern: RegExp }[] = [
+  { phase: 'check', edge: 'end', pattern: /✓ data is valid/ },
+  { phase: 'astro build', edge: 'end', pattern: /\[build\] Complete!/ },
+  { phase: 'search index', edge: 'end', pattern: /✓ search index/ },
+  { phase: (m) => m[1]!, edge: (m) => (m[2] === 'start' ? 'start' : 'end'), pattern: /\[atlas:phase\] (\S+) (start|done)/ },
 ];
 
 const { values } = parseArgs({
@@ -144,7 +148,7 @@ interface Measured {
   tail: string[];
 }
 
-function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
+export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
   const timeFile = `${opts.log}.time`;
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const logStream = createWriteStream(opts.log);
@@ -161,7 +165,7 @@ function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.P
     lastCpu = Math.max(lastCpu, u.cpu);
   };
   const timer = setInterval(sample, 200);
-  const marks: { name: string; at: number; cpu: number }[] = [];
+  const marks: { name: string; edge: 'start' | 'end'; at: number; cpu: number }[] = [];
   const onLine = (raw: string) => {
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
     logStream.write(`${line}\n`);
@@ -171,9 +175,10 @@ function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.P
       const match = line.match(m.pattern);
       if (!match) continue;
       const name = typeof m.phase === 'string' ? m.phase : m.phase(match);
-      if (marks.some((x) => x.name === name)) continue;
+      const edge = typeof m.edge === 'string' ? m.edge : m.edge(match);
+      if (marks.some((x) => x.name === name && x.edge === edge)) continue;
       sample();
-      marks.push({ name, at: (performance.now() - started) / 1000, cpu: lastCpu });
+      marks.push({ name, edge, at: (performance.now() - started) / 1000, cpu: lastCpu });
     }
   };
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -203,10 +208,14 @@ function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.P
       }
       const phases: Phase[] = [];
       let at = 0, spent = 0;
-      for (const m of marks.sort((a, b) => a.at - b.at)) {
-        phases.push({ name: m.name, wall: m.at - at, cpu: Math.max(0, m.cpu - spent) });
-        at = m.at;
-        spent = Math.max(spent, m.cpu);
+      for (const end of marks.filter((m) => m.edge === 'end').sort((a, b) => a.at - b.at)) {
+        const start = marks.find((m) => m.edge === 'start' && m.name === end.name);
+        const from = start ?? { at, cpu: spent };
+        phases.push({ name: end.name, wall: end.at - from.at, cpu: Math.max(0, end.cpu - from.cpu) });
+        // Phases with their own start marker may be nested in another: they do not cut the sequence.
+        if (start) continue;
+        at = end.at;
+        spent = Math.max(spent, end.cpu);
       }
       if (phases.length) phases.push({ name: 'after last marker', wall: wall - at, cpu: Math.max(0, cpu - spent) });
       done({ command: [cmd, ...args].join(' '), ok: code === 0, exitCode: code, wall, cpu, peakRss, peakRssTree, phases, log: opts.log, tail });
@@ -577,7 +586,9 @@ async function main() {
   console.log(`\nFigures written to ${relative(process.cwd(), outFile) || outFile}${values.keep ? `; work directory kept: ${work}` : ''}`);
 }
 
-main().catch((err) => {
-  console.error(`✗ bench: ${err instanceof Error ? err.message : err}`);
-  process.exit(1);
-});
+if (import.meta.main) {
+  main().catch((err) => {
+    console.error(`✗ bench: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  });
+}

@@ -446,6 +446,7 @@ async function benchSize(n: number, work: string, logs: string) {
     await measure('npm', ['run', '-s', 'build'], { cwd: ROOT, env: env({ ATLAS_DATA_DIR: dataDir, ATLAS_OUT_DIR: outDir }), log: join(logs, `build-${n}.log`) }),
     'npm run build',
   );
+  result.loadavgAfterBuild = loadavg().map((x) => Number(x.toFixed(2)));
   say('measuring the output');
   const dist = analyseDist(outDir);
   result.build = {
@@ -529,7 +530,8 @@ function table(results: any[]): string {
     ['floor total (wall / CPU)', (r) => (r.floor ? `${s(r.floor.wall)} / ${s(r.floor.cpu)} s, ${fmt(r.floor.pages)} pages` : 'skipped')],
     ['floor peak RSS (largest / all)', (r) => (r.floor ? `${GB(r.floor.peakRss)} / ${GB(r.floor.peakRssTree)}` : 'skipped')],
     ['ratio full / floor (wall / CPU / RSS)', (r) => (r.ratio ? `${r.ratio.wall.toFixed(2)} / ${r.ratio.cpu.toFixed(2)} / ${r.ratio.peakRss.toFixed(2)}` : 'skipped')],
-    ['load average at start', (r) => r.loadavgAtStart.join(' ')],
+    ['load average (1, 5, 15 min) at start', (r) => r.loadavgAtStart.join(' ')],
+    ['load average after the build', (r) => r.loadavgAfterBuild.join(' ')],
   ];
   const header = ['', ...results.map((r) => `N = ${fmt(r.programs)}`)];
   const body = rows.map(([label, cell]) => [label, ...results.map((r) => cell(r))]).filter((row) => row.slice(1).some((c) => c !== ''));

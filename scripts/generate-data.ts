@@ -38,7 +38,8 @@ const MEETINGS_PER_YEAR = 2;
 const TERMS = [2016, 2018, 2020, 2022, 2024];
 const MONEY = new Set(['千円', '百万円', '円', '万円']);
 const REFERENCE_FILES = ['sources.yaml', 'glossary.yaml', 'municipalities.yaml', 'bureaus.yaml', 'funds.yaml'];
-const MARKER = '.generated.json';
+/** Every file the generator writes starts with this comment; a folder whose programs carry it may be overwritten. */
+const ORIGIN_COMMENT = ' Synthetic benchmark data (scripts/generate-data.ts)';
 
 export interface GenerateOptions {
   programs: number;
@@ -107,7 +108,7 @@ function writeYaml(path: string, value: unknown, origin: string) {
       if (typeof node.value === 'string' && QUOTED.test(node.value)) node.type = 'QUOTE_SINGLE';
     },
   });
-  doc.commentBefore = ` Synthetic benchmark data (scripts/generate-data.ts), copied from ${origin}. Not real figures.`;
+  doc.commentBefore = `${ORIGIN_COMMENT}, copied from ${origin}. Not real figures.`;
   const text = doc.toString({ lineWidth: 0 });
   writeFileSync(path, text);
   written.files++;
@@ -117,7 +118,11 @@ function writeYaml(path: string, value: unknown, origin: string) {
 function prepareOut(out: string, from: string) {
   if (resolve(out) === resolve(from)) throw new Error(`refusing to write into the template directory ${from}`);
   if (existsSync(out) && readdirSync(out).length) {
-    if (!existsSync(join(out, MARKER))) throw new Error(`${out} is not empty and was not made by this generator: give an empty or new directory`);
+    // No marker file: the data check refuses any file under data/ that is not data.
+    const programsDir = join(out, 'programs');
+    const first = existsSync(programsDir) ? readdirSync(programsDir).find((f) => f.endsWith('.yaml')) : undefined;
+    const generated = first !== undefined && readFileSync(join(programsDir, first), 'utf8').startsWith(`#${ORIGIN_COMMENT}`);
+    if (!generated) throw new Error(`${out} is not empty and was not made by this generator: give an empty or new directory`);
     rmSync(out, { recursive: true, force: true });
   }
   for (const dir of ['programs', 'committees', 'meetings', 'plans', 'regulations', 'surveys']) mkdirSync(join(out, dir), { recursive: true });
@@ -219,6 +224,12 @@ export function generateData(options: GenerateOptions): GenerateSummary {
       const plan = structuredClone(tpl);
       plan.id = setId(tpl.id, k);
       plan.name = rename(plan.name, k);
+      // A 国庫負担 group names programs linked to this plan copy: those of the first program group in plan set k.
+      const firstGroup = Array.from({ length: groups }, (_, g) => g).find((g) => planSetOf(g) === k) ?? 0;
+      plan.national_subsidy_groups = (plan.national_subsidy_groups ?? [])
+        .map((group: Obj) => ({ ...group, programs: group.programs.map((pid: string) => programRef(pid, firstGroup)).filter(Boolean) }))
+        .filter((group: Obj) => group.programs.length > group.marked_count);
+      if (!plan.national_subsidy_groups.length) delete plan.national_subsidy_groups;
       writeYaml(join(out, 'plans', `${plan.id}.yaml`), plan, origin('plans', tpl.id));
       planCount++;
     }
@@ -246,6 +257,15 @@ export function generateData(options: GenerateOptions): GenerateSummary {
         const members = base.members.map((m: Obj, i: number) => {
           if (term === 0 || random() < 0.25) seats[i] = { family: Math.floor(random() * families.length), given: Math.floor(random() * givens.length) };
           return { ...structuredClone(m), name: `${families[seats[i]!.family]} ${givens[seats[i]!.given]}` };
+        });
+        // One person holds one seat in a roster (the data check refuses a name listed twice): redraw clashes.
+        const taken = new Set<string>();
+        members.forEach((m: Obj, i: number) => {
+          while (taken.has(m.name)) {
+            seats[i] = { family: Math.floor(random() * families.length), given: Math.floor(random() * givens.length) };
+            m.name = `${families[seats[i]!.family]} ${givens[seats[i]!.given]}`;
+          }
+          taken.add(m.name);
         });
         const roster: Obj = { id: `fy${year}`, fiscal_year: year, members, source: base.source };
         if (base.note) roster.note = base.note;
@@ -345,7 +365,6 @@ export function generateData(options: GenerateOptions): GenerateSummary {
     files: written.files,
     bytes: written.bytes,
   };
-  writeFileSync(join(out, MARKER), `${JSON.stringify({ generator: 'scripts/generate-data.ts', seed, from, ...summary }, null, 2)}\n`);
   return summary;
 }
 

@@ -29,7 +29,7 @@ function filesOf(root: string): Map<string, string> {
   const walk = (d: string, rel: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
-      else if (e.name !== '.generated.json') out.set(`${rel}${e.name}`, readFileSync(join(d, e.name), 'utf8'));
+      else out.set(`${rel}${e.name}`, readFileSync(join(d, e.name), 'utf8'));
     }
   };
   walk(root, '');

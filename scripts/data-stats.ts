@@ -1,8 +1,10 @@
 /**
- * npm run stats: what the curated data holds, per source document — programs, figures (uncertain,
- * derived), meetings, committee members, indicators, regulations, surveys. For closing notes and reviews.
+ * npm run stats [-- --data DIR]: what the curated data holds, per source document — programs, figures
+ * (uncertain, derived), meetings, committee members, indicators, regulations, surveys. For closing
+ * notes and reviews. Reads $ATLAS_DATA_DIR (or --data) instead of data/ when set, like the check and the build.
  */
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkData } from '../src/data/index.ts';
 import type { Program } from '../src/schemas/program.ts';
 import type { Plan } from '../src/schemas/plan.ts';
@@ -12,7 +14,9 @@ import type { Regulation } from '../src/schemas/regulation.ts';
 import type { Survey } from '../src/schemas/survey.ts';
 import type { Figure } from '../src/schemas/figure.ts';
 
-const data = checkData(resolve(import.meta.dirname, '..'));
+const { values } = parseArgs({ options: { data: { type: 'string' } } });
+const dataDir = values.data ?? process.env.ATLAS_DATA_DIR;
+const data = checkData(resolve(import.meta.dirname, '..'), dataDir ? resolve(dataDir) : undefined);
 const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
 type Row = { programs: Set<string>; figures: number; uncertain: number; derived: number; meetings: number; members: number; indicators: number; regulations: number; surveys: number; initiatives: number };
 const rows = new Map<string, Row>();

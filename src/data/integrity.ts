@@ -1,8 +1,9 @@
 /**
  * Checks across entries that a schema cannot see: duplicate ids, references to missing entries
  * (Astro's reference() only logs them), headings that do not occur in their source document,
- * figures outside their program's span, English text that is still Japanese, and stated totals
- * that disagree with the sum of their declared parts.
+ * figures outside their program's span, English text that is still Japanese, stated totals
+ * that disagree with the sum of their declared parts, loops in parent/based_on chains, and
+ * duplicates (a person twice in a roster, an issue and an initiative with one id).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,13 +85,6 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     need(entry, ['parent'], 'programs', p.parent);
     need(entry, ['bureau'], 'bureaus', p.bureau);
     need(entry, ['committee'], 'committees', p.committee);
-    if (p.parent === p.id) report(entry, ['parent'], 'a program cannot be its own parent');
-    // Parent chains must end (no cycles).
-    const chain = new Set([p.id]);
-    for (let cur = p.parent; cur; cur = programById.get(cur)?.parent) {
-      if (chain.has(cur)) { report(entry, ['parent'], `parent chain loops back to "${cur}"`); break; }
-      chain.add(cur);
-    }
     p.plan_links.forEach((link, i) => {
       const plan = planById.get(link.plan);
       if (!plan) report(entry, ['plan_links', i, 'plan'], `refers to plan "${link.plan}", which does not exist`);
@@ -107,8 +101,9 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       if (reserved(fid)) report(entry, ['former_ids', i], `former id "${fid}" is reserved: /programs/${fid}/ is a page of the site`);
     });
     checkFigures(entry, ['figures'], p.figures, p.span, report);
-    checkTotals(entry, ['figures'], p.figures, programById, result.invalid.get('programs'), report);
+    checkTotals(entry, ['figures'], p.figures, programById, result.invalid.get('programs'), report, entry.id);
   }
+  checkChains(programs, (p) => p.parent, 'parent', report);
   // A former id may redirect to one program only.
   const formerOwner = new Map<string, string>();
   for (const entry of programs) entry.data.former_ids.forEach((fid, i) => {
@@ -124,6 +119,13 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     uniqueIds(entry, ['initiatives'], plan.initiatives, report);
     uniqueIds(entry, ['indicators'], plan.indicators, report);
     const issueIds = new Set(plan.issues.map((i) => i.id));
+    // Issues and initiatives are both anchors (#id) on the plan page.
+    plan.initiatives.forEach((it, i) => {
+      if (issueIds.has(it.id)) {
+        const message = `initiative id "${it.id}" is also an issue id (both are anchors #${it.id} on the plan page)`;
+        report(entry, ['initiatives', i, 'id'], message);
+      }
+    });
     const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
       if (it.issue && !issueIds.has(it.issue)) report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
@@ -167,7 +169,21 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     need(entry, ['parent'], 'committees', c.parent);
     c.regulations.forEach((r, i) => need(entry, ['regulations', i], 'regulations', r));
     uniqueIds(entry, ['rosters'], c.rosters, report);
+    // One person, one row: the same name twice (e.g. as 部会長 and as 委員) is a copying mistake.
+    c.rosters.forEach((roster, r) => {
+      const seen = new Map<string, number>();
+      roster.members.forEach((member, i) => {
+        const first = seen.get(searchKey(member.name));
+        if (first === undefined) seen.set(searchKey(member.name), i);
+        else {
+          const also = `members[${first}], as ${roster.members[first]!.role}`;
+          const message = `${member.name} is listed twice in roster "${roster.id}" (also ${also})`;
+          report(entry, ['rosters', r, 'members', i, 'name'], message);
+        }
+      });
+    });
   }
+  checkChains(committees, (c) => c.parent, 'parent', report);
 
   // Meetings.
   const ordinals = new Map<string, string>();
@@ -203,11 +219,15 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     uniqueIds(entry, ['previous_survey', 'figures'], entry.data.previous_survey?.figures ?? [], report);
   }
 
-  for (const entry of entriesOf<Regulation>(result, 'regulations')) {
+  const regulations = entriesOf<Regulation>(result, 'regulations');
+  for (const entry of regulations) {
     need(entry, ['based_on'], 'regulations', entry.data.based_on);
     entry.data.governs.forEach((c, i) => need(entry, ['governs', i], 'committees', c));
   }
-  for (const entry of entriesOf<Bureau>(result, 'bureaus')) need(entry, ['parent'], 'bureaus', entry.data.parent);
+  checkChains(regulations, (r) => r.based_on, 'based_on', report);
+  const bureaus = entriesOf<Bureau>(result, 'bureaus');
+  for (const entry of bureaus) need(entry, ['parent'], 'bureaus', entry.data.parent);
+  checkChains(bureaus, (b) => b.parent, 'parent', report);
 
   return problems;
 }
@@ -219,6 +239,34 @@ function walk(value: unknown, path: Path, visit: (value: unknown, path: Path) =>
 }
 
 type Report = (entry: LoadedEntry, path: Path, message: string) => void;
+
+/**
+ * A chain of links (parent, based_on) must end: an entry may not link to itself, and following the
+ * links from it may not come back to an entry already passed (a parent cycle hides its committees
+ * from every list that starts at the top).
+ */
+function checkChains<T>(
+  entries: LoadedEntry<T>[], next: (data: T) => string | undefined, field: string, report: Report,
+) {
+  const byId = new Map(entries.map((e) => [e.id, e.data]));
+  for (const entry of entries) {
+    const first = next(entry.data);
+    if (first === entry.id) {
+      report(entry, [field], `"${entry.id}" cannot be its own ${field}`);
+      continue;
+    }
+    const chain = [entry.id];
+    for (let cur = first; cur !== undefined; ) {
+      if (chain.includes(cur)) {
+        report(entry, [field], `${field} chain loops: ${[...chain, cur].join(' → ')}`);
+        break;
+      }
+      chain.push(cur);
+      const data = byId.get(cur);
+      cur = data === undefined ? undefined : next(data);
+    }
+  }
+}
 
 function uniqueIds(entry: LoadedEntry, path: Path, items: { id?: string }[], report: Report) {
   const seen = new Set<string>();
@@ -237,16 +285,54 @@ function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: {
   });
 }
 
-/** Stated totals: a figure with `total_of` must equal the sum of its parts (the rule is lib/stated-totals.ts). */
-function checkTotals(entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined, report: Report) {
+/**
+ * Stated totals: a figure with `total_of` must equal the sum of its parts' figures of the same year, kind and unit.
+ * `ownerProgram` is the id of the program the figures belong to (undefined for plan indicators).
+ */
+function checkTotals(
+  entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined,
+  report: Report, ownerProgram?: string,
+) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
-    const owner = entry.collection === 'programs' ? (entry.data as Program) : undefined;
+    const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
+    // ── Shape of the parts (issue 11; kept separate from the sum below so it can move with it) ──
+    // A total lists each part once, never itself or its own program, and no part may itself be a total
+    // of the same year, kind and unit: list that subtotal's parts instead. Nested totals are how a
+    // number gets counted twice (a total naming a subtotal and one of its parts) and are refused outright.
+    const where = (key: 'programs' | 'figures') => [...path, i, 'total_of', key];
+    const partIds = { programs: total.total_of.programs ?? [], figures: total.total_of.figures ?? [] };
+    let malformed = false;
+    const refuse = (key: 'programs' | 'figures', j: number, message: string) => {
+      report(entry, [...where(key), j], message);
+      malformed = true;
+    };
+    for (const key of ['programs', 'figures'] as const) {
+      partIds[key].forEach((pid, j) => {
+        if (partIds[key].indexOf(pid) !== j) refuse(key, j, `part "${pid}" is listed twice`);
+      });
+    }
+    const nested = 'list its parts instead (nested totals count twice)';
+    partIds.programs.forEach((pid, j) => {
+      if (pid === ownerProgram) refuse('programs', j, `a total cannot include its own program "${pid}"`);
+      else if (programs.get(pid)?.figures.some((f) => same(f) && f.total_of)) {
+        const what = `${total.fiscal_year} ${total.kind} in ${total.unit}`;
+        refuse('programs', j, `part "${pid}" is itself a total for ${what}; ${nested}`);
+      }
+    });
+    partIds.figures.forEach((fid, j) => {
+      if (total.id !== undefined && fid === total.id) refuse('figures', j, `a total cannot include itself ("${fid}")`);
+      else if (figures.find((f) => f.id === fid)?.total_of) {
+        refuse('figures', j, `part "${fid}" is itself a total; ${nested}`);
+      }
+    });
+    if (malformed) return;
+    // ── The sum (the rule is lib/stated-totals.ts, shared with the fiscal-year pages) ──
+    const owner = ownerProgram === undefined ? undefined : programs.get(ownerProgram);
     const result = statedTotal(total, figures, owner, (id) => programs.get(id), (id) => invalid?.has(id) ?? false);
     const first = result.problems[0];
     if (first) {
-      const at = [...path, i, 'total_of', first.of === 'program' ? 'programs' : 'figures'];
-      report(entry, at, partProblemMessage(first, total));
+      report(entry, [...path, i, 'total_of', first.of === 'program' ? 'programs' : 'figures'], partProblemMessage(first, total));
     } else if (!result.agrees) {
       const parts = result.parts.map((p) => `${p.id} ${p.figure.value}`).join(' + ');
       report(entry, [...path, i, 'value'], `stated total ${total.value}${total.unit} ≠ sum of its parts ${result.sum}${total.unit} (${parts})`);

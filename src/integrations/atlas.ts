@@ -5,7 +5,8 @@
  * - programs' former ids become Astro `redirects` (meta-refresh pages in a static build);
  * - when the pages are written: `_redirects` (real 301s on hosts that read it), sitemap.xml from the
  *   pages the build wrote, and the Pagefind search index.
- * The last steps work on the output directory Astro reports, never on a fixed dist/.
+ * The last steps work on the output directory Astro reports, never on a fixed dist/. Each step prints
+ * "[atlas:phase] <name> start|done", the markers by which `npm run bench` times the phases of a build.
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -28,9 +29,11 @@ export default function atlas(): AstroIntegration {
     name: 'zaitaku-atlas',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger }) => {
+        logger.info('[atlas:phase] check start');
         const started = performance.now();
         const checked = checkedData(fileURLToPath(config.root));
         const ms = Math.round(performance.now() - started);
+        logger.info('[atlas:phase] check done');
         if (checked.problems.length) {
           for (const p of checked.problems) console.error(formatProblem(p));
           const n = checked.problems.length;
@@ -53,8 +56,10 @@ export default function atlas(): AstroIntegration {
           });
         writeFileSync(join(outDir, 'sitemap.xml'), sitemapXml(indexable, siteOrigin()));
         logger.info(`sitemap.xml: ${indexable.length} pages; _redirects: ${redirects.length} redirects`);
+        logger.info('[atlas:phase] search-index start');
         const started = Date.now();
         const index = await buildSearchIndex(outDir);
+        logger.info('[atlas:phase] search-index done');
         const counts = [...index.pages].map(([lang, n]) => `${n} ${lang}`).join(', ');
         logger.info(`search index: ${counts} pages (${index.skipped} not indexed) in ${Date.now() - started} ms`);
       },

@@ -77,3 +77,14 @@ export function fiscalYearAliases(year: number): string[] {
   if (year === 2019) aliases.push('平成31年度', 'H31', '令和元年度', 'R1', 'R元');
   return [...new Set(aliases)];
 }
+
+/** The fiscal year a date 'YYYY-MM-DD' or month 'YYYY-MM' falls in: 2025-03-31 → 2024, 2025-04-01 → 2025. */
+export function fiscalYearOfDate(date: string): number {
+  const [year, month] = date.split('-').map(Number);
+  return month! >= 4 ? year! : year! - 1;
+}
+
+/** First and last month of a fiscal year as 'YYYY-MM': 2024 → 2024-04 … 2025-03. */
+export function fiscalYearMonths(year: number): { first: string; last: string } {
+  return { first: `${year}-04`, last: `${year + 1}-03` };
+}

@@ -8,6 +8,11 @@ export interface UnitInfo {
   en: [string, string];
   /** Multiplier to yen for money units (千円 = 1,000). */
   yen?: number;
+  /**
+   * true when a figure in this unit may be a fraction as printed: a share (67.4%) or an amount of time
+   * (155.5日). Every other unit counts whole things (人, 回, か所 …), and money is whole 千円/円.
+   */
+  fraction?: true;
 }
 
 export const UNITS = {
@@ -17,10 +22,10 @@ export const UNITS = {
   円: { en: ['yen', 'yen'], yen: 1 },
   人: { en: ['person', 'people'] },
   名: { en: ['person', 'people'] },
-  人日: { en: ['person-day', 'person-days'] },
+  人日: { en: ['person-day', 'person-days'], fraction: true },
   回: { en: ['time', 'times'] },
-  日: { en: ['day', 'days'] },
-  時間: { en: ['hour', 'hours'] },
+  日: { en: ['day', 'days'], fraction: true },
+  時間: { en: ['hour', 'hours'], fraction: true },
   か所: { en: ['location', 'locations'] },
   箇所: { en: ['location', 'locations'] },
   事業所: { en: ['office', 'offices'] },
@@ -49,7 +54,7 @@ export const UNITS = {
   島: { en: ['island', 'islands'] },
   自治体: { en: ['local government', 'local governments'] },
   センター: { en: ['center', 'centers'] },
-  '%': { en: ['%', '%'] },
+  '%': { en: ['%', '%'], fraction: true },
 } as const satisfies Record<string, UnitInfo>;
 
 export type Unit = keyof typeof UNITS;
@@ -57,4 +62,9 @@ export const UNIT_KEYS = Object.keys(UNITS) as Unit[];
 
 export function isMoneyUnit(unit: string): boolean {
   return (UNITS as Record<string, UnitInfo>)[unit]?.yen !== undefined;
+}
+
+/** Whether a figure in this unit may be fractional (67.4%, 155.5日); see UnitInfo.fraction. */
+export function allowsFraction(unit: string): boolean {
+  return (UNITS as Record<string, UnitInfo>)[unit]?.fraction === true;
 }

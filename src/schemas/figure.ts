@@ -3,7 +3,12 @@
  * Used by programs (budgets, scales, results) and plan indicators (series and targets).
  */
 import { z } from 'astro/zod';
-import { fiscalYear, id, isoDate, isoMonth, localized, sourceRef, unit } from './common.ts';
+import {
+  checkPeriod, describeValue, fiscalYear, id, isoDate, isoMonth, localized, monthPeriod, sourceRef, unit,
+} from './common.ts';
+import { allowsFraction, isMoneyUnit, UNIT_KEYS } from '../lib/units.ts';
+
+const FRACTION_UNITS = UNIT_KEYS.filter(allowsFraction).join(', ');
 
 /**
  * - `budget-proposed`: 予算案 / 予算額（案） — the amount proposed before the assembly votes.
@@ -26,13 +31,18 @@ const figureFields = {
   /** What is counted, e.g. {ja: 修了者, en: Trainees who completed}. */
   label: localized,
   /** The number, without grouping commas: 4347 for 4,347千円. Money in 千円 is a non-negative integer. */
-  value: z.number({ error: (iss) => `value must be a number (no commas or units), found ${JSON.stringify(iss.input)}` }).finite(),
+  value: z
+    .number({ error: (iss) => `value must be a number (no commas or units), found ${describeValue(iss.input)}` })
+    .refine(
+      (v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER,
+      `value is larger than ${Number.MAX_SAFE_INTEGER} and cannot be stored exactly`,
+    ),
   /** The unit exactly as the source prints it. */
   unit,
   /** 程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number. */
   qualifier: z.enum(['approx', 'at-least', 'at-most']).optional(),
-  /** Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}. */
-  period: z.strictObject({ from: isoMonth, to: isoMonth }).optional(),
+  /** Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}; inside `fiscal_year`. */
+  period: monthPeriod.optional(),
   /** Point in time the number describes (e.g. 10月1日時点). */
   as_of: z.union([isoDate, isoMonth]).optional(),
   /** Anything a reader needs to read the number right (e.g. 12月末申請数 — applications by end of December). */
@@ -64,11 +74,23 @@ function checkFigure(
   if (f.derived && !f.derivation) ctx.addIssue({ code: 'custom', path: ['derivation'], message: 'a derived figure must say how it was computed (derivation: {ja, en})' });
   if (!f.derived && f.derivation) ctx.addIssue({ code: 'custom', path: ['derived'], message: 'derivation is given but derived is not true' });
   if (f.confidence === 'uncertain' && !f.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an uncertain figure needs a note saying what the alternatives are' });
-  if ((f.unit === '千円' || f.unit === '百万円' || f.unit === '円' || f.unit === '万円') && (f.value < 0 || !Number.isInteger(f.value)))
+  // Figures are counts, amounts, shares and durations as printed: never negative (a ▲ difference in
+  // a source is not recorded as a figure), and whole numbers unless the unit may be fractional.
+  if (isMoneyUnit(f.unit) && (f.value < 0 || !Number.isInteger(f.value)))
     ctx.addIssue({ code: 'custom', path: ['value'], message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}` });
+  else if (f.value < 0) {
+    const message = `a figure is never negative, found ${f.value} ${f.unit} (a ▲ difference is not a figure)`;
+    ctx.addIssue({ code: 'custom', path: ['value'], message });
+  } else if (!Number.isInteger(f.value) && !allowsFraction(f.unit)) {
+    const message = `${f.unit} counts whole things, found ${f.value} (fractions only in ${FRACTION_UNITS})`;
+    ctx.addIssue({ code: 'custom', path: ['value'], message });
+  }
 }
 
-export const figure = z.strictObject(figureFields).superRefine(checkFigure);
+export const figure = z.strictObject(figureFields).superRefine((f, ctx) => {
+  checkFigure(f, ctx);
+  checkPeriod(f, ctx);
+});
 export type Figure = z.infer<typeof figure>;
 
 /**

@@ -3,7 +3,9 @@
  * The label 令和6年度第2回 is built from `fiscal_year` + `ordinal`, never stored as text.
  */
 import { z } from 'astro/zod';
-import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef } from './common.ts';
+import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef, text } from './common.ts';
+import { fiscalYearMonths, fiscalYearOfDate } from '../lib/fiscal-year.ts';
+import { agendaAnchor } from '../lib/labels.ts';
 
 /** A handout (配布資料): 資料1 …, 参考資料1, its sub-items 参考資料1-2 … */
 export const handout = z.strictObject({
@@ -21,8 +23,8 @@ export const handout = z.strictObject({
 });
 
 export const agendaItem = z.strictObject({
-  /** Numbering as printed, half-width: '3(1)'. */
-  number: z.string().min(1),
+  /** Numbering as printed, half-width: '3(1)'. Unique within the meeting: it is the item's anchor on the page. */
+  number: text.min(1),
   title: localized,
   programs: z.array(ref).default([]),
   /** Labels of the handouts that belong to this item. */
@@ -55,6 +57,29 @@ export const meeting = z
   })
   .superRefine((m, ctx) => {
     if (!m.date && !m.month) ctx.addIssue({ code: 'custom', path: ['date'], message: 'a meeting needs a date (YYYY-MM-DD) or at least a month (YYYY-MM)' });
+    // A meeting of 令和6年度 takes place between April 2024 and March 2025.
+    for (const key of ['date', 'month'] as const) {
+      const when = m[key];
+      if (when && fiscalYearOfDate(when) !== m.fiscal_year) {
+        const { first, last } = fiscalYearMonths(m.fiscal_year);
+        const message = `${when} is outside the meeting's fiscal year ${m.fiscal_year} (${first} to ${last})`;
+        ctx.addIssue({ code: 'custom', path: [key], message });
+      }
+    }
+    // Each agenda item is an anchor on the meeting page (agendaAnchor): two items may not share one.
+    const anchors = new Map<string, string>();
+    m.agenda.forEach((item, i) => {
+      const anchor = agendaAnchor(item.number);
+      const other = anchors.get(anchor);
+      if (other === undefined) {
+        anchors.set(anchor, item.number);
+        return;
+      }
+      const message = other === item.number
+        ? `agenda number "${item.number}" is used twice in this meeting`
+        : `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page`;
+      ctx.addIssue({ code: 'custom', path: ['agenda', i, 'number'], message });
+    });
     if (m.start && m.end && m.start >= m.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
   });
 export type Meeting = z.infer<typeof meeting>;

@@ -3,14 +3,14 @@
  * romanization is published, and a guessed reading could be wrong); affiliations are translated.
  */
 import { z } from 'astro/zod';
-import { localized } from './common.ts';
+import { localized, text } from './common.ts';
 
 /** 部会長/会長 → chair, 委員 → member, 幹事 → secretary (a Tokyo government official), オブザーバー → observer. */
 export const MEMBER_ROLES = ['chair', 'vice-chair', 'member', 'secretary', 'observer'] as const;
 
 export const member = z.strictObject({
   /** Name as printed, with the space between family and given name kept (e.g. 山田 雅子). */
-  name: z.string().trim().min(1),
+  name: text.trim().min(1),
   role: z.enum(MEMBER_ROLES),
   /** Affiliation and title as printed (所属). */
   affiliation: localized,

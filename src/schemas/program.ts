@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { fiscalYear, fiscalYearSpan, id, localized, ref, sourceRef } from './common.ts';
+import { checkPeriod, fiscalYear, fiscalYearSpan, id, localized, monthPeriod, ref, sourceRef } from './common.ts';
 
 /** A name the program had before (or after) its current one, with the fiscal years it applied. */
 export const formerName = z.strictObject({
@@ -80,14 +80,16 @@ export const programMark = z.strictObject({
 });
 
 /** Narrative text for a fiscal year: results, plans, or the self-evaluation (自己評価). */
-export const narrative = z.strictObject({
-  fiscal_year: fiscalYear,
-  kind: z.enum(['result', 'plan', 'self-evaluation', 'issue']),
-  text: localized,
-  /** Part of the year the text covers (e.g. 4月～12月). */
-  period: z.strictObject({ from: z.string(), to: z.string() }).optional(),
-  source: sourceRef,
-});
+export const narrative = z
+  .strictObject({
+    fiscal_year: fiscalYear,
+    kind: z.enum(['result', 'plan', 'self-evaluation', 'issue']),
+    text: localized,
+    /** Part of the year the text covers (e.g. 4月～12月 → {from: '2024-04', to: '2024-12'}); inside `fiscal_year`. */
+    period: monthPeriod.optional(),
+    source: sourceRef,
+  })
+  .superRefine(checkPeriod);
 
 /** A designated site (e.g. an 教育ステーション) with its municipality and designation cohort. */
 export const site = z

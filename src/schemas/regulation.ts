@@ -3,7 +3,7 @@
  * data/regulations/<id>.yaml. Articles keep the source's numbering (第1, 1, (1) …).
  */
 import { z } from 'astro/zod';
-import { id, isoDate, localized, ref, sourceRef } from './common.ts';
+import { id, isoDate, localized, ref, sourceRef, text } from './common.ts';
 
 export interface Clause {
   number?: string;
@@ -16,7 +16,7 @@ export interface Clause {
 export const clause: z.ZodType<Clause> = z.lazy(() =>
   z.strictObject({
     /** Numbering as printed, half-width: '第3', '2', '(1)'. */
-    number: z.string().optional(),
+    number: text.optional(),
     title: localized.optional(),
     text: localized.optional(),
     items: z.array(clause).optional(),
@@ -29,7 +29,7 @@ export const revision = z.strictObject({
   /** Date of the notice (…付). */
   date: isoDate,
   /** Notice number as printed, half-width digits: '22福保医政第95号'. */
-  number: z.string().min(1),
+  number: text.min(1),
   /** Effective date from the 附則 (この要綱は、…から施行する). */
   effective: isoDate.optional(),
 });

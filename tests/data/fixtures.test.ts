@@ -3,13 +3,13 @@
  * the line (where the parser knows it) and the field, and the build command writes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkData } from '../../src/data/index.ts';
-import { formatProblem } from '../../src/data/load.ts';
-import { badFixtures, markerLine, materialize, ROOT, VALID } from '../helpers/fixtures.ts';
+import { formatProblem, type Problem } from '../../src/data/load.ts';
+import { badFixtures, GOOD, goodFixtures, markerLine, materialize, ROOT, VALID, type ProblemExpectation } from '../helpers/fixtures.ts';
 
 const fixtures = badFixtures();
 
@@ -28,33 +28,59 @@ describe('malformed data is refused with file, line and field', () => {
   it.each(fixtures)('$name', ({ name, expect: exp }) => {
     const dataRoot = materialize(name);
     const { problems } = checkData(ROOT, dataRoot);
-    const lines = problems.map(formatProblem);
-    const match = problems.find((p) => p.file.endsWith(`data/${exp.file}`) && new RegExp(exp.message).test(p.message));
-    expect(match, `no problem in ${exp.file} matching /${exp.message}/; got:\n${lines.join('\n')}`).toBeDefined();
-    if (exp.field) expect(match!.field).toBe(exp.field);
-    const wantLine = exp.line === 'marker' ? markerLine(name, exp.file) : exp.line;
-    if (wantLine !== undefined) expect(match!.line, lines.join('\n')).toBe(wantLine);
-    else expect(match!.line).toBeGreaterThan(0);
-    // The printed message names file:line.
-    expect(formatProblem(match!)).toMatch(new RegExp(`${exp.file.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
+    for (const want of [exp, ...(exp.more ?? [])]) expectProblem(problems, want, name);
+  });
+});
+
+/** The problem `want` is among `problems`, in its file, at its line and field, and printed as file:line:column. */
+function expectProblem(problems: Problem[], want: ProblemExpectation, name: string) {
+  const lines = problems.map(formatProblem);
+  const match = problems.find((p) => p.file.endsWith(`data/${want.file}`) && new RegExp(want.message).test(p.message));
+  expect(match, `no problem in ${want.file} matching /${want.message}/; got:\n${lines.join('\n')}`).toBeDefined();
+  if (want.field) expect(match!.field).toBe(want.field);
+  const file = want.file.replace(/[.]/g, '\\.');
+  if (want.line === 'none') {
+    // About the file or folder as a whole: named, without a line.
+    expect(match!.line, lines.join('\n')).toBeUndefined();
+    expect(formatProblem(match!)).toMatch(new RegExp(`data/${file}  `));
+    return;
+  }
+  const wantLine = want.line === 'marker' ? markerLine(name, want.file) : want.line;
+  if (wantLine !== undefined) expect(match!.line, lines.join('\n')).toBe(wantLine);
+  else expect(match!.line).toBeGreaterThan(0);
+  // The printed message names file:line.
+  expect(formatProblem(match!)).toMatch(new RegExp(`${file}:\\d+:\\d+`));
+}
+
+describe('well-formed but unusual data is accepted', () => {
+  it.each(goodFixtures())('$name', ({ name }) => {
+    const { problems } = checkData(ROOT, materialize(name, GOOD));
+    expect(problems.map(formatProblem)).toEqual([]);
   });
 });
 
 describe('the build command on malformed data', () => {
-  it.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', ({ name, expect: exp }) => {
+  // Each run is mostly process start-up: run a few at once (vitest's maxConcurrency) to keep the suite short.
+  it.concurrent.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', async ({ name, expect: exp }) => {
     const dataRoot = materialize(name);
     const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'dist');
-    const run = spawnSync('npm', ['run', '-s', 'build'], {
-      cwd: ROOT,
-      env: { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
+    const run = await npm(['run', '-s', 'build'], { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(exp.file);
     expect(run.stderr).toMatch(/Nothing was built/);
     expect(existsSync(outDir)).toBe(false);
   });
 });
+
+function npm(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
 
 describe('npm run check', () => {
   it('prints every problem, not just the first', () => {

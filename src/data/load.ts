@@ -452,7 +452,9 @@ function validate(
     if (issue.code === 'unrecognized_keys') {
       // Point at the first unknown key itself.
       path = [...path, issue.keys[0]!];
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo? the schema for ${collection} is in src/schemas/)`;
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      const s = issue.keys.length > 1 ? 's' : '';
+      message = `unknown key${s} ${keys} (a typo? the schema for ${collection} is in src/schemas/)`;
     } else if (issue.code === 'invalid_type' && getAt(raw, issue.path) === undefined) {
       const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '');
       message = `is required but missing (${expected})`;

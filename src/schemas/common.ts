@@ -73,7 +73,10 @@ export function refineText(
 /** A string that passes textProblem: for text fields that are not `localized` (names, headings, numbering). */
 export const text = z.string().superRefine(refineText);
 
-/** Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who knows no Japanese administration. */
+/**
+ * Text that must exist in both languages. `ja` is as in the source; `en` is written for a reader who
+ * knows no Japanese administration.
+ */
 export const localized = z.strictObject({
   ja: z
     .string({
@@ -209,7 +212,8 @@ export type SourceRef = z.infer<typeof sourceRef>;
 
 /** Unit exactly as the source prints it (千円, 人, 回, か所, 箇所, 事業所 …); the list with English forms is src/lib/units.ts. */
 export const unit = z.enum(UNIT_KEYS as [string, ...string[]], {
-  error: (iss) => `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts (add it there with its English form if the source really uses it)`,
+  error: (iss) => `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts ` +
+    '(add it there with its English form if the source really uses it)',
 });
 
 /** Inclusive range of fiscal years. */

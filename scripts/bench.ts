@@ -29,8 +29,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import {
-  appendFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
-  symlinkSync, writeFileSync,
+  appendFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
@@ -50,11 +59,19 @@ const CACHE_DIRS = ['node_modules/.astro', 'node_modules/.vite', '.astro'];
  * Phase markers in the build's output. A phase ends at its `end` marker and starts at its `start`
  * marker if it printed one, else at the previous end (or the start of the command).
  */
-const MARKERS: { phase: string | ((m: RegExpMatchArray) => string); edge: 'start' | 'end' | ((m: RegExpMatchArray) => 'start' | 'end'); pattern: RegExp }[] = [
+const MARKERS: {
+  phase: string | ((m: RegExpMatchArray) => string);
+  edge: 'start' | 'end' | ((m: RegExpMatchArray) => 'start' | 'end');
+  pattern: RegExp;
+}[] = [
   { phase: 'check', edge: 'end', pattern: /✓ data is valid/ },
   { phase: 'astro build', edge: 'end', pattern: /\[build\] Complete!/ },
   { phase: 'search index', edge: 'end', pattern: /✓ search index/ },
-  { phase: (m) => m[1]!, edge: (m) => (m[2] === 'start' ? 'start' : 'end'), pattern: /\[atlas:phase\] (\S+) (start|done)/ },
+  {
+    phase: (m) => m[1]!,
+    edge: (m) => (m[2] === 'start' ? 'start' : 'end'),
+    pattern: /\[atlas:phase\] (\S+) (start|done)/,
+  },
 ];
 
 const { values } = parseArgs({
@@ -69,14 +86,18 @@ const { values } = parseArgs({
   },
 });
 const SIZES = values.sizes!.split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
-if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes whole numbers, e.g. 200,1000; found ${values.sizes}`);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes takes whole numbers, e.g. 200,1000; found ${values.sizes}`);
 const RUNS = Number(values.runs);
 const PORT = Number(process.env.ATLAS_PORT_BASE ?? 4320) + 8;
 
 // ── process-tree measurement ────────────────────────────────────────────────────────────────────
 const CLK_TCK = Number(tryExec('getconf', ['CLK_TCK']) ?? 100) || 100;
 const PAGE_SIZE = Number(tryExec('getconf', ['PAGESIZE']) ?? 4096) || 4096;
-const GNU_TIME = existsSync('/usr/bin/time') && /GNU/.test(tryExec('/usr/bin/time', ['--version'], true) ?? '') ? '/usr/bin/time' : undefined;
+const GNU_TIME =
+  existsSync('/usr/bin/time') && /GNU/.test(tryExec('/usr/bin/time', ['--version'], true) ?? '')
+    ? '/usr/bin/time'
+    : undefined;
 
 function tryExec(cmd: string, args: string[], stderr = false): string | undefined {
   try {
@@ -86,7 +107,11 @@ function tryExec(cmd: string, args: string[], stderr = false): string | undefine
   }
 }
 
-interface ProcInfo { ppid: number; cpu: number; rss: number }
+interface ProcInfo {
+  ppid: number;
+  cpu: number;
+  rss: number;
+}
 function procTable(): Map<number, ProcInfo> {
   const table = new Map<number, ProcInfo>();
   for (const name of readdirSync('/proc')) {
@@ -111,7 +136,9 @@ function treeUsage(root: number): { cpu: number; rss: number; maxRss: number } {
   const table = procTable();
   const children = new Map<number, number[]>();
   for (const [pid, p] of table) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
-  let cpu = 0, rss = 0, maxRss = 0;
+  let cpu = 0,
+    rss = 0,
+    maxRss = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
@@ -132,7 +159,11 @@ function childrenCpu(): number {
   return (Number(f[13]) + Number(f[14])) / CLK_TCK;
 }
 
-interface Phase { name: string; wall: number; cpu: number }
+interface Phase {
+  name: string;
+  wall: number;
+  cpu: number;
+}
 interface Measured {
   command: string;
   ok: boolean;
@@ -148,7 +179,11 @@ interface Measured {
   tail: string[];
 }
 
-export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
+export function measure(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; log: string },
+): Promise<Measured> {
   const timeFile = `${opts.log}.time`;
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const logStream = createWriteStream(opts.log);
@@ -156,7 +191,9 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
   const cpuBefore = childrenCpu();
   const started = performance.now();
   const child = spawn(file, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let peakRssTree = 0, peakRssOne = 0, lastCpu = 0;
+  let peakRssTree = 0,
+    peakRssOne = 0,
+    lastCpu = 0;
   const sample = () => {
     if (!child.pid) return;
     const u = treeUsage(child.pid);
@@ -207,7 +244,8 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
         }
       }
       const phases: Phase[] = [];
-      let at = 0, spent = 0;
+      let at = 0,
+        spent = 0;
       for (const end of marks.filter((m) => m.edge === 'end').sort((a, b) => a.at - b.at)) {
         const start = marks.find((m) => m.edge === 'start' && m.name === end.name);
         const from = start ?? { at, cpu: spent };
@@ -218,17 +256,36 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
         spent = Math.max(spent, end.cpu);
       }
       if (phases.length) phases.push({ name: 'after last marker', wall: wall - at, cpu: Math.max(0, cpu - spent) });
-      done({ command: [cmd, ...args].join(' '), ok: code === 0, exitCode: code, wall, cpu, peakRss, peakRssTree, phases, log: opts.log, tail });
+      done({
+        command: [cmd, ...args].join(' '),
+        ok: code === 0,
+        exitCode: code,
+        wall,
+        cpu,
+        peakRss,
+        peakRssTree,
+        phases,
+        log: opts.log,
+        tail,
+      });
     });
   });
 }
 
 // ── output analysis ─────────────────────────────────────────────────────────────────────────────
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
-interface PageWeight { page: string; html: number; css: number; js: number; total: number }
+interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+}
 function analyseDist(dist: string) {
   const files = walk(dist);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
@@ -250,8 +307,14 @@ function analyseDist(dist: string) {
       .map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1])
       .filter((h): h is string => !!h && h.startsWith('/'))
       .reduce((n, h) => n + asset(h), 0);
-    const js = [...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.startsWith('/')).reduce((n, h) => n + asset(h), 0);
-    const page = `/${relative(dist, file).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+    const js = [...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((h) => h.startsWith('/'))
+      .reduce((n, h) => n + asset(h), 0);
+    const page = `/${relative(dist, file)
+      .split(sep)
+      .join('/')
+      .replace(/(^|\/)index\.html$/, '$1')}`;
     const segments = page.split('/').filter(Boolean);
     if (segments[0] === 'en') segments.shift();
     const kind = segments[0] ?? '(home)';
@@ -262,7 +325,13 @@ function analyseDist(dist: string) {
     if (segments.length > 1 && (heaviestItem.get(kind)?.total ?? -1) < row.total) heaviestItem.set(kind, row);
   }
   const byWeight = (m: Map<string, PageWeight>) => Object.fromEntries([...m].sort((a, b) => b[1].total - a[1].total));
-  return { files: files.length, bytes, pages: html.length, heaviest: byWeight(heaviest), heaviestItem: byWeight(heaviestItem) };
+  return {
+    files: files.length,
+    bytes,
+    pages: html.length,
+    heaviest: byWeight(heaviest),
+    heaviestItem: byWeight(heaviestItem),
+  };
 }
 
 /** Bytes of each language's Pagefind index (index chunks, fragments, filters, metadata, title table). */
@@ -270,7 +339,9 @@ function pagefindSizes(dist: string): Record<string, { pages: number; bytes: num
   const dir = join(dist, 'pagefind');
   if (!existsSync(join(dir, 'pagefind-entry.json'))) return {};
   const files = walk(dir).map((f) => ({ rel: relative(dir, f).split(sep).join('/'), size: statSync(f).size }));
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   const out: Record<string, { pages: number; bytes: number; parts: Record<string, number> }> = {};
   for (const [lang, info] of Object.entries(entry.languages)) {
     const sum = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
@@ -288,8 +359,14 @@ function pagefindSizes(dist: string): Record<string, { pages: number; bytes: num
 
 // ── search in Chromium ──────────────────────────────────────────────────────────────────────────
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
 
@@ -305,25 +382,41 @@ function staticServer(root: string) {
     // A host that compresses text would send brotli; Pagefind's own files are gzip already.
     const compressed = COMPRESSIBLE.has(extname(file)) ? brotliCompressSync(body).length : body.length;
     log.push({ path, bytes: body.length, compressed });
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(body);
   });
   return {
     log,
-    listen: () => new Promise<string>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(PORT, '127.0.0.1', () => ok(`http://127.0.0.1:${PORT}`));
-    }),
+    listen: () =>
+      new Promise<string>((ok, fail) => {
+        server.once('error', fail);
+        server.listen(PORT, '127.0.0.1', () => ok(`http://127.0.0.1:${PORT}`));
+      }),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
 
-interface SearchResult { query: string; runs: number; msToFirstResult: number[]; medianMs: number; bytes: number; compressedBytes: number; requests: number; files: { path: string; bytes: number; compressed: number }[] }
+interface SearchResult {
+  query: string;
+  runs: number;
+  msToFirstResult: number[];
+  medianMs: number;
+  bytes: number;
+  compressedBytes: number;
+  requests: number;
+  files: { path: string; bytes: number; compressed: number }[];
+}
 async function measureSearch(dist: string): Promise<SearchResult> {
   const { chromium } = await import('@playwright/test');
   const server = staticServer(dist);
   const url = await server.listen();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const times: number[] = [];
   let first: SearchResult['files'] = [];
   try {
@@ -339,16 +432,27 @@ async function measureSearch(dist: string): Promise<SearchResult> {
         const w = window as unknown as { benchFirstResult: Promise<number> };
         w.benchFirstResult = new Promise((ok, fail) => {
           let typedAt = -1;
-          document.addEventListener('input', (e) => { typedAt = e.timeStamp; }, { capture: true, once: true });
+          document.addEventListener(
+            'input',
+            (e) => {
+              typedAt = e.timeStamp;
+            },
+            { capture: true, once: true },
+          );
           const observer = new MutationObserver(() => {
-            if (typedAt >= 0 && document.querySelector(selector)) { observer.disconnect(); ok(performance.now() - typedAt); }
+            if (typedAt >= 0 && document.querySelector(selector)) {
+              observer.disconnect();
+              ok(performance.now() - typedAt);
+            }
           });
           observer.observe(document.body, { childList: true, subtree: true, attributes: true });
           setTimeout(() => fail(new Error('no search result within 60 s')), 60_000);
         });
       }, SEARCH_RESULT);
       await page.keyboard.insertText(QUERY);
-      times.push(await page.evaluate(() => (window as unknown as { benchFirstResult: Promise<number> }).benchFirstResult));
+      times.push(
+        await page.evaluate(() => (window as unknown as { benchFirstResult: Promise<number> }).benchFirstResult),
+      );
       if (run === 0) first = [...server.log];
       await context.close();
     }
@@ -373,7 +477,10 @@ async function measureSearch(dist: string): Promise<SearchResult> {
 function writeFloorProject(dir: string, dataDir: string) {
   mkdirSync(join(dir, 'src', 'pages', '[lang]', 'programs'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'atlas-floor', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'atlas-floor', private: true, type: 'module' }, null, 2)}\n`,
+  );
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
@@ -430,12 +537,22 @@ async function benchSize(n: number, work: string, logs: string) {
 
   say('npm run check (cold)');
   const checkEnv = env({ ATLAS_DATA_DIR: dataDir });
-  const checkCold = succeeded(await measure('npm', ['run', '-s', 'check'], { cwd: ROOT, env: checkEnv, log: join(logs, `check-cold-${n}.log`) }), 'npm run check');
+  const checkCold = succeeded(
+    await measure('npm', ['run', '-s', 'check'], { cwd: ROOT, env: checkEnv, log: join(logs, `check-cold-${n}.log`) }),
+    'npm run check',
+  );
   const touched = join(dataDir, 'programs', readdirSync(join(dataDir, 'programs')).sort()[0]!);
   const original = readFileSync(touched);
   appendFileSync(touched, '# changed by the benchmark\n');
   say('npm run check (one file changed)');
-  const checkTouched = succeeded(await measure('npm', ['run', '-s', 'check'], { cwd: ROOT, env: checkEnv, log: join(logs, `check-touched-${n}.log`) }), 'npm run check');
+  const checkTouched = succeeded(
+    await measure('npm', ['run', '-s', 'check'], {
+      cwd: ROOT,
+      env: checkEnv,
+      log: join(logs, `check-touched-${n}.log`),
+    }),
+    'npm run check',
+  );
   writeFileSync(touched, original);
   result.check = { cold: brief(checkCold), afterChangingOneFile: brief(checkTouched) };
 
@@ -443,7 +560,11 @@ async function benchSize(n: number, work: string, logs: string) {
   for (const dir of CACHE_DIRS) rmSync(join(ROOT, dir), { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const build = succeeded(
-    await measure('npm', ['run', '-s', 'build'], { cwd: ROOT, env: env({ ATLAS_DATA_DIR: dataDir, ATLAS_OUT_DIR: outDir }), log: join(logs, `build-${n}.log`) }),
+    await measure('npm', ['run', '-s', 'build'], {
+      cwd: ROOT,
+      env: env({ ATLAS_DATA_DIR: dataDir, ATLAS_OUT_DIR: outDir }),
+      log: join(logs, `build-${n}.log`),
+    }),
     'npm run build',
   );
   result.loadavgAfterBuild = loadavg().map((x) => Number(x.toFixed(2)));
@@ -472,9 +593,20 @@ async function benchSize(n: number, work: string, logs: string) {
     const floorDir = join(work, `floor-${n}`);
     rmSync(floorDir, { recursive: true, force: true });
     writeFloorProject(floorDir, dataDir);
-    const astro = succeeded(await measure(join(BIN, 'astro'), ['build'], { cwd: floorDir, env: env({}), log: join(logs, `floor-astro-${n}.log`) }), 'floor astro build');
+    const astro = succeeded(
+      await measure(join(BIN, 'astro'), ['build'], {
+        cwd: floorDir,
+        env: env({}),
+        log: join(logs, `floor-astro-${n}.log`),
+      }),
+      'floor astro build',
+    );
     const pf = succeeded(
-      await measure(join(BIN, 'pagefind'), ['--site', join(floorDir, 'dist')], { cwd: floorDir, env: env({}), log: join(logs, `floor-pagefind-${n}.log`) }),
+      await measure(join(BIN, 'pagefind'), ['--site', join(floorDir, 'dist')], {
+        cwd: floorDir,
+        env: env({}),
+        log: join(logs, `floor-pagefind-${n}.log`),
+      }),
       'floor pagefind',
     );
     const floorPages = walk(join(floorDir, 'dist')).filter((f) => f.endsWith('.html')).length;
@@ -488,7 +620,11 @@ async function benchSize(n: number, work: string, logs: string) {
       pagefind: brief(pf),
     };
     result.floor = floor;
-    result.ratio = { wall: build.wall / floor.wall, cpu: build.cpu / floor.cpu, peakRss: build.peakRss / floor.peakRss };
+    result.ratio = {
+      wall: build.wall / floor.wall,
+      cpu: build.cpu / floor.cpu,
+      peakRss: build.peakRss / floor.peakRss,
+    };
     if (!values.keep) rmSync(floorDir, { recursive: true, force: true });
   }
   if (!values.keep) {
@@ -499,7 +635,14 @@ async function benchSize(n: number, work: string, logs: string) {
 }
 
 function brief(m: Measured) {
-  return { command: m.command, wall: m.wall, cpu: m.cpu, peakRss: m.peakRss, peakRssTree: m.peakRssTree, phases: m.phases };
+  return {
+    command: m.command,
+    wall: m.wall,
+    cpu: m.cpu,
+    peakRss: m.peakRss,
+    peakRssTree: m.peakRssTree,
+    phases: m.phases,
+  };
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────
@@ -510,39 +653,89 @@ const fmt = (x: number) => x.toLocaleString('en-US');
 
 function table(results: any[]): string {
   const rows: [string, (r: any) => string][] = [
-    ['generated data (files, size, seconds)', (r) => `${fmt(r.generate.files)} files, ${MB(r.generate.bytes)}, ${s(r.generate.seconds)} s`],
+    [
+      'generated data (files, size, seconds)',
+      (r) => `${fmt(r.generate.files)} files, ${MB(r.generate.bytes)}, ${s(r.generate.seconds)} s`,
+    ],
     ['check cold (wall / CPU)', (r) => `${s(r.check.cold.wall)} / ${s(r.check.cold.cpu)} s`],
-    ['check after changing one file', (r) => `${s(r.check.afterChangingOneFile.wall)} / ${s(r.check.afterChangingOneFile.cpu)} s`],
+    [
+      'check after changing one file',
+      (r) => `${s(r.check.afterChangingOneFile.wall)} / ${s(r.check.afterChangingOneFile.cpu)} s`,
+    ],
     ['full build (wall / CPU)', (r) => `${s(r.build.wall)} / ${s(r.build.cpu)} s`],
     ...[0, 1, 2, 3, 4].map((i): [string, (r: any) => string] => [
       `  phase ${i + 1}`,
-      (r) => (r.build.phases[i] ? `${r.build.phases[i].name}: ${s(r.build.phases[i].wall)} / ${s(r.build.phases[i].cpu)} s` : ''),
+      (r) =>
+        r.build.phases[i]
+          ? `${r.build.phases[i].name}: ${s(r.build.phases[i].wall)} / ${s(r.build.phases[i].cpu)} s`
+          : '',
     ]),
     ['peak RSS (largest process / all)', (r) => `${GB(r.build.peakRss)} / ${GB(r.build.peakRssTree)}`],
     ['pages', (r) => fmt(r.build.pages)],
     ['ms per page / per program (wall)', (r) => `${s(r.build.msPerPage)} / ${s(r.build.msPerProgram)}`],
     ['output size', (r) => `${MB(r.build.distBytes)} in ${fmt(r.build.distFiles)} files`],
-    ['Pagefind index per language', (r) => Object.entries(r.build.pagefind).sort().reverse().map(([l, v]: [string, any]) => `${l} ${MB(v.bytes)}`).join(', ')],
-    [`search ${QUERY}: fetched (raw / compressed)`, (r) => (r.search ? `${KB(r.search.bytes)} / ${KB(r.search.compressedBytes)} (${r.search.requests} requests)` : 'skipped')],
-    [`search ${QUERY}: first result (median)`, (r) => (r.search ? `${r.search.medianMs} ms (${r.search.msToFirstResult.join(', ')})` : 'skipped')],
+    [
+      'Pagefind index per language',
+      (r) =>
+        Object.entries(r.build.pagefind)
+          .sort()
+          .reverse()
+          .map(([l, v]: [string, any]) => `${l} ${MB(v.bytes)}`)
+          .join(', '),
+    ],
+    [
+      `search ${QUERY}: fetched (raw / compressed)`,
+      (r) =>
+        r.search
+          ? `${KB(r.search.bytes)} / ${KB(r.search.compressedBytes)} (${r.search.requests} requests)`
+          : 'skipped',
+    ],
+    [
+      `search ${QUERY}: first result (median)`,
+      (r) => (r.search ? `${r.search.medianMs} ms (${r.search.msToFirstResult.join(', ')})` : 'skipped'),
+    ],
     ['floor astro (wall / CPU)', (r) => (r.floor ? `${s(r.floor.astro.wall)} / ${s(r.floor.astro.cpu)} s` : 'skipped')],
-    ['floor pagefind CLI (wall / CPU)', (r) => (r.floor ? `${s(r.floor.pagefind.wall)} / ${s(r.floor.pagefind.cpu)} s` : 'skipped')],
-    ['floor total (wall / CPU)', (r) => (r.floor ? `${s(r.floor.wall)} / ${s(r.floor.cpu)} s, ${fmt(r.floor.pages)} pages` : 'skipped')],
-    ['floor peak RSS (largest / all)', (r) => (r.floor ? `${GB(r.floor.peakRss)} / ${GB(r.floor.peakRssTree)}` : 'skipped')],
-    ['ratio full / floor (wall / CPU / RSS)', (r) => (r.ratio ? `${r.ratio.wall.toFixed(2)} / ${r.ratio.cpu.toFixed(2)} / ${r.ratio.peakRss.toFixed(2)}` : 'skipped')],
+    [
+      'floor pagefind CLI (wall / CPU)',
+      (r) => (r.floor ? `${s(r.floor.pagefind.wall)} / ${s(r.floor.pagefind.cpu)} s` : 'skipped'),
+    ],
+    [
+      'floor total (wall / CPU)',
+      (r) => (r.floor ? `${s(r.floor.wall)} / ${s(r.floor.cpu)} s, ${fmt(r.floor.pages)} pages` : 'skipped'),
+    ],
+    [
+      'floor peak RSS (largest / all)',
+      (r) => (r.floor ? `${GB(r.floor.peakRss)} / ${GB(r.floor.peakRssTree)}` : 'skipped'),
+    ],
+    [
+      'ratio full / floor (wall / CPU / RSS)',
+      (r) =>
+        r.ratio ? `${r.ratio.wall.toFixed(2)} / ${r.ratio.cpu.toFixed(2)} / ${r.ratio.peakRss.toFixed(2)}` : 'skipped',
+    ],
     ['load average (1, 5, 15 min) at start', (r) => r.loadavgAtStart.join(' ')],
     ['load average after the build', (r) => r.loadavgAfterBuild.join(' ')],
   ];
   const header = ['', ...results.map((r) => `N = ${fmt(r.programs)}`)];
-  const body = rows.map(([label, cell]) => [label, ...results.map((r) => cell(r))]).filter((row) => row.slice(1).some((c) => c !== ''));
+  const body = rows
+    .map(([label, cell]) => [label, ...results.map((r) => cell(r))])
+    .filter((row) => row.slice(1).some((c) => c !== ''));
   // Japanese characters take two columns in a terminal.
-  const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const width = (text: string) =>
+    [...text].reduce(
+      (n, ch) =>
+        n +
+        (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+          ? 2
+          : 1),
+      0,
+    );
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => width(row[i]!))));
   const line = (row: string[]) => `| ${row.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)];
   for (const r of results) {
     out.push('', `Heaviest page of each kind at N = ${fmt(r.programs)} (gzipped HTML + CSS + JS):`);
-    const weight = (p: PageWeight) => `${KB(p.total).padStart(7)}  (html ${KB(p.html)}, css ${KB(p.css)}${p.js ? `, js ${KB(p.js)}` : ''})  ${p.page}`;
+    const weight = (p: PageWeight) =>
+      `${KB(p.total).padStart(7)}  (html ${KB(p.html)}, css ${KB(p.css)}${p.js ? `, js ${KB(p.js)}` : ''})  ${p.page}`;
     for (const [kind, p] of Object.entries(r.build.heaviestPageByKind) as [string, PageWeight][]) {
       out.push(`  ${kind.padEnd(14)} ${weight(p)}`);
       const item = r.build.heaviestPageBelowKindIndex[kind] as PageWeight | undefined;
@@ -555,7 +748,10 @@ function table(results: any[]): string {
 async function main() {
   const startedAt = new Date();
   const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  const stamp = startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
   const outFile = resolve(values.out ?? join(ROOT, 'bench-results', `${stamp}.json`));
   // The output of every measured command, kept next to the figures.
   const logs = outFile.replace(/\.json$/, '') + '-logs';
@@ -569,11 +765,21 @@ async function main() {
     cpus: cpus().length,
     memoryBytes: totalmem(),
     gnuTime: !!GNU_TIME,
-    options: { sizes: SIZES, floor: !values['skip-floor'], search: !values['skip-search'], runs: RUNS, seed: Number(values.seed) },
+    options: {
+      sizes: SIZES,
+      floor: !values['skip-floor'],
+      search: !values['skip-search'],
+      runs: RUNS,
+      seed: Number(values.seed),
+    },
     work,
     logs,
   };
-  console.error(`[bench] sizes ${SIZES.join(', ')}; work directory ${work}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.error(
+    `[bench] sizes ${SIZES.join(', ')}; work directory ${work}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const results = [];
   try {
     for (const n of SIZES) {
@@ -585,7 +791,9 @@ async function main() {
     if (!values.keep) rmSync(work, { recursive: true, force: true });
   }
   console.log(table(results));
-  console.log(`\nFigures written to ${relative(process.cwd(), outFile) || outFile}${values.keep ? `; work directory kept: ${work}` : ''}`);
+  console.log(
+    `\nFigures written to ${relative(process.cwd(), outFile) || outFile}${values.keep ? `; work directory kept: ${work}` : ''}`,
+  );
 }
 
 if (import.meta.main) {

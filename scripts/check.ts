@@ -16,7 +16,9 @@ const ms = Math.round(performance.now() - started);
 
 if (result.problems.length) {
   for (const p of result.problems) console.error(formatProblem(p));
-  console.error(`\n✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the data (${ms} ms). Nothing was built.`);
+  console.error(
+    `\n✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the data (${ms} ms). Nothing was built.`,
+  );
   process.exit(1);
 }
 const counts = new Map<string, number>();

@@ -17,11 +17,34 @@ import type { Figure } from '../src/schemas/figure.ts';
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const dataDir = values.data ?? process.env.ATLAS_DATA_DIR;
 const data = checkData(resolve(import.meta.dirname, '..'), dataDir ? resolve(dataDir) : undefined);
-const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
-type Row = { programs: Set<string>; figures: number; uncertain: number; derived: number; meetings: number; members: number; indicators: number; regulations: number; surveys: number; initiatives: number };
+const of = <T>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
+type Row = {
+  programs: Set<string>;
+  figures: number;
+  uncertain: number;
+  derived: number;
+  meetings: number;
+  members: number;
+  indicators: number;
+  regulations: number;
+  surveys: number;
+  initiatives: number;
+};
 const rows = new Map<string, Row>();
 const row = (doc: string) => {
-  if (!rows.has(doc)) rows.set(doc, { programs: new Set(), figures: 0, uncertain: 0, derived: 0, meetings: 0, members: 0, indicators: 0, regulations: 0, surveys: 0, initiatives: 0 });
+  if (!rows.has(doc))
+    rows.set(doc, {
+      programs: new Set(),
+      figures: 0,
+      uncertain: 0,
+      derived: 0,
+      meetings: 0,
+      members: 0,
+      indicators: 0,
+      regulations: 0,
+      surveys: 0,
+      initiatives: 0,
+    });
   return rows.get(doc)!;
 };
 const countFigure = (f: Figure, programId?: string) => {
@@ -44,13 +67,28 @@ for (const plan of of<Plan>('plans')) {
   }
 }
 for (const m of of<Meeting>('meetings')) row(m.source.document).meetings++;
-for (const c of of<Committee>('committees')) for (const r of c.rosters) row(r.source.document).members += r.members.length;
+for (const c of of<Committee>('committees'))
+  for (const r of c.rosters) row(r.source.document).members += r.members.length;
 for (const r of of<Regulation>('regulations')) row(r.source.document).regulations++;
 for (const s of of<Survey>('surveys')) {
   row(s.source.document).surveys++;
   for (const f of s.figures) countFigure(f);
 }
-const table = [...rows].sort().map(([doc, r]) => ({ document: doc, programs: r.programs.size, figures: r.figures, uncertain: r.uncertain, derived: r.derived, initiatives: r.initiatives, indicators: r.indicators, meetings: r.meetings, members: r.members, regulations: r.regulations, surveys: r.surveys }));
+const table = [...rows].sort().map(([doc, r]) => ({
+  document: doc,
+  programs: r.programs.size,
+  figures: r.figures,
+  uncertain: r.uncertain,
+  derived: r.derived,
+  initiatives: r.initiatives,
+  indicators: r.indicators,
+  meetings: r.meetings,
+  members: r.members,
+  regulations: r.regulations,
+  surveys: r.surveys,
+}));
 console.table(table);
 const total = (k: keyof (typeof table)[number]) => table.reduce((n, r) => n + (r[k] as number), 0);
-console.log(`programs (distinct): ${of<Program>('programs').length}; figures: ${total('figures')} (uncertain ${total('uncertain')}, derived ${total('derived')}); meetings: ${of<Meeting>('meetings').length}; committees: ${of<Committee>('committees').length}; plans: ${of<Plan>('plans').length}; regulations: ${of<Regulation>('regulations').length}; surveys: ${of<Survey>('surveys').length}; problems: ${data.problems.length}`);
+console.log(
+  `programs (distinct): ${of<Program>('programs').length}; figures: ${total('figures')} (uncertain ${total('uncertain')}, derived ${total('derived')}); meetings: ${of<Meeting>('meetings').length}; committees: ${of<Committee>('committees').length}; plans: ${of<Plan>('plans').length}; regulations: ${of<Regulation>('regulations').length}; surveys: ${of<Survey>('surveys').length}; problems: ${data.problems.length}`,
+);

@@ -121,11 +121,14 @@ function prepareOut(out: string, from: string) {
     // No marker file: the data check refuses any file under data/ that is not data.
     const programsDir = join(out, 'programs');
     const first = existsSync(programsDir) ? readdirSync(programsDir).find((f) => f.endsWith('.yaml')) : undefined;
-    const generated = first !== undefined && readFileSync(join(programsDir, first), 'utf8').startsWith(`#${ORIGIN_COMMENT}`);
-    if (!generated) throw new Error(`${out} is not empty and was not made by this generator: give an empty or new directory`);
+    const generated =
+      first !== undefined && readFileSync(join(programsDir, first), 'utf8').startsWith(`#${ORIGIN_COMMENT}`);
+    if (!generated)
+      throw new Error(`${out} is not empty and was not made by this generator: give an empty or new directory`);
     rmSync(out, { recursive: true, force: true });
   }
-  for (const dir of ['programs', 'committees', 'meetings', 'plans', 'regulations', 'surveys']) mkdirSync(join(out, dir), { recursive: true });
+  for (const dir of ['programs', 'committees', 'meetings', 'plans', 'regulations', 'surveys'])
+    mkdirSync(join(out, dir), { recursive: true });
 }
 
 // ── the generator ───────────────────────────────────────────────────────────────────────────────
@@ -159,7 +162,10 @@ export function generateData(options: GenerateOptions): GenerateSummary {
   };
 
   const meetingCount = Math.max(1, Math.round(n / 10));
-  const committeeSets = Math.max(1, Math.ceil(meetingCount / (templateCommittees.length * (LAST_YEAR - FIRST_YEAR + 1) * MEETINGS_PER_YEAR)));
+  const committeeSets = Math.max(
+    1,
+    Math.ceil(meetingCount / (templateCommittees.length * (LAST_YEAR - FIRST_YEAR + 1) * MEETINGS_PER_YEAR)),
+  );
   const planSetOf = (g: number) => Math.floor((g * T) / PROGRAMS_PER_PLAN_SET);
   const planSets = planSetOf(groups - 1) + 1;
   const committeeSetOf = (g: number) => g % committeeSets;
@@ -204,7 +210,8 @@ export function generateData(options: GenerateOptions): GenerateSummary {
     for (const f of p.figures ?? []) {
       if (typeof f.value !== 'number') continue;
       f.value = round(f.value * (0.6 + 0.9 * random()), decimals(f.value));
-      if (f.total_of?.programs) f.total_of.programs = f.total_of.programs.map((pid: string) => programRef(pid, g) ?? `missing:${pid}`);
+      if (f.total_of?.programs)
+        f.total_of.programs = f.total_of.programs.map((pid: string) => programRef(pid, g) ?? `missing:${pid}`);
     }
     extendSeries(p, random);
     programs.set(id, p);
@@ -227,7 +234,10 @@ export function generateData(options: GenerateOptions): GenerateSummary {
       // A 国庫負担 group names programs linked to this plan copy: those of the first program group in plan set k.
       const firstGroup = Array.from({ length: groups }, (_, g) => g).find((g) => planSetOf(g) === k) ?? 0;
       plan.national_subsidy_groups = (plan.national_subsidy_groups ?? [])
-        .map((group: Obj) => ({ ...group, programs: group.programs.map((pid: string) => programRef(pid, firstGroup)).filter(Boolean) }))
+        .map((group: Obj) => ({
+          ...group,
+          programs: group.programs.map((pid: string) => programRef(pid, firstGroup)).filter(Boolean),
+        }))
         .filter((group: Obj) => group.programs.length > group.marked_count);
       if (!plan.national_subsidy_groups.length) delete plan.national_subsidy_groups;
       writeYaml(join(out, 'plans', `${plan.id}.yaml`), plan, origin('plans', tpl.id));
@@ -248,14 +258,16 @@ export function generateData(options: GenerateOptions): GenerateSummary {
       c.id = setId(tpl.id, k);
       c.name = rename(c.name, k);
       if (c.parent) c.parent = setId(c.parent, k);
-      if (c.regulations) c.regulations = c.regulations.filter((r: string) => regulationIds.has(r)).map((r: string) => setId(r, k));
+      if (c.regulations)
+        c.regulations = c.regulations.filter((r: string) => regulationIds.has(r)).map((r: string) => setId(r, k));
       const base = (tpl.rosters?.[0] ?? rosterTemplates[0]) as Obj;
       const random = rng(seed, c.id);
       // Each seat keeps its member for a term unless replaced (a quarter of the seats per term).
       const seats = base.members.map(() => ({ family: 0, given: 0 }));
       c.rosters = TERMS.map((year, term) => {
         const members = base.members.map((m: Obj, i: number) => {
-          if (term === 0 || random() < 0.25) seats[i] = { family: Math.floor(random() * families.length), given: Math.floor(random() * givens.length) };
+          if (term === 0 || random() < 0.25)
+            seats[i] = { family: Math.floor(random() * families.length), given: Math.floor(random() * givens.length) };
           return { ...structuredClone(m), name: `${families[seats[i]!.family]} ${givens[seats[i]!.given]}` };
         });
         // One person holds one seat in a roster (the data check refuses a name listed twice): redraw clashes.
@@ -296,12 +308,20 @@ export function generateData(options: GenerateOptions): GenerateSummary {
   committeeIds.forEach((committee, ci) => {
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
       for (let ordinal = 1; ordinal <= MEETINGS_PER_YEAR; ordinal++)
-        slots.push({ committee, set: Math.floor(ci / templateCommittees.length), year, ordinal, order: rng(seed, `${committee}/${year}/${ordinal}`)() });
+        slots.push({
+          committee,
+          set: Math.floor(ci / templateCommittees.length),
+          year,
+          ordinal,
+          order: rng(seed, `${committee}/${year}/${ordinal}`)(),
+        });
   });
   const chosen = slots
     .sort((a, b) => a.order - b.order)
     .slice(0, meetingCount)
-    .sort((a, b) => (a.committee < b.committee ? -1 : a.committee > b.committee ? 1 : a.year - b.year || a.ordinal - b.ordinal));
+    .sort((a, b) =>
+      a.committee < b.committee ? -1 : a.committee > b.committee ? 1 : a.year - b.year || a.ordinal - b.ordinal,
+    );
   const rich = templateMeetings.reduce((best, m) => ((m.agenda?.length ?? 0) > (best.agenda?.length ?? 0) ? m : best));
   const surveyIds = new Set(templateSurveys.map((s) => s.id as string));
   let previous: { committee: string; id: string } | undefined;
@@ -309,11 +329,12 @@ export function generateData(options: GenerateOptions): GenerateSummary {
     const id = `${slot.committee}-fy${slot.year}-${slot.ordinal}`;
     const random = rng(seed, id);
     // Most meetings have a full agenda and handouts; every fourth is known only by its date.
-    const tpl = index % 4 === 3 ? templateMeetings.find((m) => m !== rich) ?? rich : rich;
+    const tpl = index % 4 === 3 ? (templateMeetings.find((m) => m !== rich) ?? rich) : rich;
     const m = structuredClone(tpl);
     const groupsOfSet = Array.from({ length: groups }, (_, g) => g).filter((g) => committeeSetOf(g) === slot.set);
     const g = groupsOfSet[Math.floor(random() * groupsOfSet.length)] ?? 0;
-    const mapPrograms = (ids: string[] | undefined) => (ids ?? []).map((pid) => programRef(pid, g)).filter((x): x is string => !!x);
+    const mapPrograms = (ids: string[] | undefined) =>
+      (ids ?? []).map((pid) => programRef(pid, g)).filter((x): x is string => !!x);
     m.id = id;
     m.committee = slot.committee;
     m.fiscal_year = slot.year;
@@ -381,10 +402,16 @@ function extendSeries(p: Obj, random: () => number) {
   const money = figures.find((f) => f.unit === '千円' && typeof f.value === 'number');
   const baseBudget = money?.value ?? Math.round(2000 * 150 ** random());
   const budgetSource = money?.source ?? p.summary_source;
-  const result = figures.find((f) => f.kind === 'result' && !MONEY.has(f.unit) && Number.isInteger(f.value) && f.value > 0);
+  const result = figures.find(
+    (f) => f.kind === 'result' && !MONEY.has(f.unit) && Number.isInteger(f.value) && f.value > 0,
+  );
   for (let year = from; year <= to; year++) {
     const kind = year === LAST_YEAR ? 'budget-proposed' : 'budget';
-    if (!figures.some((f) => f.fiscal_year === year && f.unit === '千円' && (f.kind === 'budget' || f.kind === 'budget-proposed'))) {
+    if (
+      !figures.some(
+        (f) => f.fiscal_year === year && f.unit === '千円' && (f.kind === 'budget' || f.kind === 'budget-proposed'),
+      )
+    ) {
       const f: Obj = {
         fiscal_year: year,
         kind,
@@ -395,13 +422,23 @@ function extendSeries(p: Obj, random: () => number) {
       };
       if (random() < 0.03) {
         f.derived = true;
-        f.derivation = { ja: '当初予算額に補正予算額を加えて算出した。', en: 'Computed by adding the supplementary budget to the initial budget.' };
+        f.derivation = {
+          ja: '当初予算額に補正予算額を加えて算出した。',
+          en: 'Computed by adding the supplementary budget to the initial budget.',
+        };
       }
       f.extended = true;
       figures.push(f);
     }
     if (result && !figures.some((f) => f.fiscal_year === year && f.kind === 'result' && f.unit === result.unit)) {
-      const f: Obj = { fiscal_year: year, kind: 'result', label: result.label, value: Math.round(result.value * (0.7 + 0.6 * random())), unit: result.unit, source: result.source };
+      const f: Obj = {
+        fiscal_year: year,
+        kind: 'result',
+        label: result.label,
+        value: Math.round(result.value * (0.7 + 0.6 * random())),
+        unit: result.unit,
+        source: result.source,
+      };
       if (random() < 0.04) {
         f.confidence = 'uncertain';
         f.note = {
@@ -430,7 +467,8 @@ function resolveTotals(programs: Map<string, Obj>) {
     const figures = (p.figures ?? []) as Obj[];
     const partsSeen = figures.find((f) => f.total_of?.programs)?.total_of.programs as string[] | undefined;
     for (const f of figures) {
-      if (f.extended && partsSeen && !f.derived && partsSeen.every((pid) => programs.has(pid))) f.total_of = { programs: [...partsSeen] };
+      if (f.extended && partsSeen && !f.derived && partsSeen.every((pid) => programs.has(pid)))
+        f.total_of = { programs: [...partsSeen] };
       delete f.extended;
     }
     for (const f of figures) {
@@ -439,15 +477,24 @@ function resolveTotals(programs: Map<string, Obj>) {
       let ok = true;
       for (const pid of f.total_of.programs ?? []) {
         const part = programs.get(pid);
-        if (!part) { ok = false; break; }
+        if (!part) {
+          ok = false;
+          break;
+        }
         resolveProgram(pid);
         const matches = (part.figures as Obj[]).filter((x) => same(x, f));
-        if (matches.length !== 1) { ok = false; break; }
+        if (matches.length !== 1) {
+          ok = false;
+          break;
+        }
         sum += matches[0]!.value;
       }
       for (const fid of f.total_of.figures ?? []) {
         const part = figures.find((x) => x.id === fid);
-        if (!part || !same(part, f)) { ok = false; break; }
+        if (!part || !same(part, f)) {
+          ok = false;
+          break;
+        }
         sum += part.value;
       }
       if (ok) f.value = sum;
@@ -459,14 +506,24 @@ function resolveTotals(programs: Map<string, Obj>) {
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { programs: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' } },
+    options: {
+      programs: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      from: { type: 'string' },
+    },
   });
   if (!values.programs || !values.out) {
     console.error('usage: node scripts/generate-data.ts --programs N --out DIR [--seed S] [--from DIR]');
     process.exit(2);
   }
   const started = performance.now();
-  const s = generateData({ programs: Number(values.programs), out: values.out, seed: values.seed ? Number(values.seed) : undefined, from: values.from });
+  const s = generateData({
+    programs: Number(values.programs),
+    out: values.out,
+    seed: values.seed ? Number(values.seed) : undefined,
+    from: values.from,
+  });
   console.log(
     `✓ generated ${s.programs} programs (${s.figures} figures), ${s.meetings} meetings, ${s.committees} committees, ${s.plans} plans, ` +
       `${s.regulations} regulations, ${s.surveys} surveys: ${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB → ${values.out} ` +

@@ -37,26 +37,50 @@ async function waitFor(url: string, ms = 30_000) {
   throw new Error(`server at ${url} did not start`);
 }
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
+  stdio: 'ignore',
+  detached: true,
+});
 let failed = false;
 try {
   await waitFor(`${origin}/`);
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const rows: Record<string, string | number>[] = [];
     for (const path of urls) {
-      const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const result = await lighthouse(`${origin}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
       const lhr = result!.lhr;
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const row = { page: path, performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+      const row = {
+        page: path,
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        'best-practices': score('best-practices'),
+        seo: score('seo'),
+      };
       rows.push(row);
       for (const cat of ['accessibility', 'best-practices', 'seo'] as const) {
         if (row[cat] < 100) {
           failed = true;
-          const audits = lhr.categories[cat]!.auditRefs.filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => r.id);
+          const audits = lhr.categories[cat]!.auditRefs.filter(
+            (r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1,
+          ).map((r) => r.id);
           console.error(`✗ ${path}: ${cat} ${row[cat]} (failing audits: ${audits.join(', ')})`);
         }
       }
@@ -71,5 +95,9 @@ try {
     process.kill(-server.pid!);
   } catch {}
 }
-console.log(failed ? 'Lighthouse: 0 passed, 1 failed' : `Lighthouse: ${urls.length} pages at 100 for accessibility, best practices and SEO`);
+console.log(
+  failed
+    ? 'Lighthouse: 0 passed, 1 failed'
+    : `Lighthouse: ${urls.length} pages at 100 for accessibility, best practices and SEO`,
+);
 process.exit(failed ? 1 : 0);

@@ -29,7 +29,14 @@ function assetGz(href: string): number {
   return assetCache.get(href)!;
 }
 
-interface Row { page: string; kind: string; html: number; css: number; js: number; total: number }
+interface Row {
+  page: string;
+  kind: string;
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+}
 const rows: Row[] = globSync('**/*.html', { cwd: dist }).map((rel) => {
   const file = join(dist, rel);
   const text = readFileSync(file, 'utf8');
@@ -37,28 +44,44 @@ const rows: Row[] = globSync('**/*.html', { cwd: dist }).map((rel) => {
     .map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1])
     .filter((h): h is string => !!h && h.startsWith('/'))
     .reduce((n, h) => n + assetGz(h), 0);
-  const js = [...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.startsWith('/')).reduce((n, h) => n + assetGz(h), 0);
+  const js = [...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((h) => h.startsWith('/'))
+    .reduce((n, h) => n + assetGz(h), 0);
   const page = `/${relative(dist, file).replace(/index\.html$/, '')}`;
-  const parts = page.replace(/^\/en\//, '/').split('/').filter(Boolean);
-  const kind = parts.length === 0 ? 'home' : parts.length === 1 || parts[0] === '404.html' ? `${parts[0]} (index)` : parts[0]!;
+  const parts = page
+    .replace(/^\/en\//, '/')
+    .split('/')
+    .filter(Boolean);
+  const kind =
+    parts.length === 0 ? 'home' : parts.length === 1 || parts[0] === '404.html' ? `${parts[0]} (index)` : parts[0]!;
   const html = gz(text);
   return { page, kind, html, css, js, total: html + css };
 });
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const line = (r: Row) => `${kb(r.total).padStart(9)}  (html ${kb(r.html)}, css ${kb(r.css)}${r.js ? `, js ${kb(r.js)}` : ''})  ${r.page}`;
+const line = (r: Row) =>
+  `${kb(r.total).padStart(9)}  (html ${kb(r.html)}, css ${kb(r.css)}${r.js ? `, js ${kb(r.js)}` : ''})  ${r.page}`;
 rows.sort((a, b) => b.total - a.total);
-console.log(`Page weight, gzipped HTML + linked CSS — ${rows.length} pages in ${relative(process.cwd(), dist) || dist}\n`);
+console.log(
+  `Page weight, gzipped HTML + linked CSS — ${rows.length} pages in ${relative(process.cwd(), dist) || dist}\n`,
+);
 console.log(`Heaviest ${Math.min(top, rows.length)}:`);
 for (const r of rows.slice(0, top)) console.log(line(r));
 console.log('\nHeaviest of each kind:');
 const seen = new Set<string>();
-for (const r of rows) if (!seen.has(r.kind)) { seen.add(r.kind); console.log(`${r.kind.padEnd(20)} ${line(r)}`); }
+for (const r of rows)
+  if (!seen.has(r.kind)) {
+    seen.add(r.kind);
+    console.log(`${r.kind.padEnd(20)} ${line(r)}`);
+  }
 
 const programs = rows.filter((r) => r.kind === 'programs' && !/\/programs\/by-budget\/$/.test(r.page));
 const heaviest = programs[0];
 if (heaviest) {
   const ok = heaviest.total <= BUDGET_BYTES;
-  console.log(`\nBudget: heaviest program page ${kb(heaviest.total)} of ${kb(BUDGET_BYTES)} — ${ok ? 'OK' : 'OVER BUDGET'} (${heaviest.page})`);
+  console.log(
+    `\nBudget: heaviest program page ${kb(heaviest.total)} of ${kb(BUDGET_BYTES)} — ${ok ? 'OK' : 'OVER BUDGET'} (${heaviest.page})`,
+  );
   if (!ok) process.exit(1);
 }

@@ -42,7 +42,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-
 /** Bytes a compressing host would send. */
 function compressedSize(path: string, body: Buffer): number {
   return COMPRESSIBLE.has(path.endsWith('/') ? '.html' : extname(path)) ? brotliCompressSync(body).length : body.length;
@@ -50,9 +49,11 @@ function compressedSize(path: string, body: Buffer): number {
 
 function indexSizes() {
   const files = globSync('**/*', { cwd: pagefindDir })
-  .filter((rel) => statSync(join(pagefindDir, rel)).isFile())
-  .map((rel) => ({ rel: rel.split(sep).join('/'), size: statSync(join(pagefindDir, rel)).size }));
-  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; wasm: string | null }> };
+    .filter((rel) => statSync(join(pagefindDir, rel)).isFile())
+    .map((rel) => ({ rel: rel.split(sep).join('/'), size: statSync(join(pagefindDir, rel)).size }));
+  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number; wasm: string | null }>;
+  };
   console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
   for (const [lang, info] of Object.entries(entry.languages)) {
     const part = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
@@ -66,7 +67,9 @@ function indexSizes() {
       `  ${lang}: ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}, titles ${kb(titles)}; total ${kb(index + fragments + filters + meta + titles)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)})`,
     );
   }
-  const shared = ['pagefind.js', 'pagefind-worker.js'].map((f) => `${f} ${kb(files.find((x) => x.rel === f)?.size ?? 0)}`).join(', ');
+  const shared = ['pagefind.js', 'pagefind-worker.js']
+    .map((f) => `${f} ${kb(files.find((x) => x.rel === f)?.size ?? 0)}`)
+    .join(', ');
   console.log(`  shared: ${shared}`);
 }
 
@@ -77,15 +80,28 @@ function serve(): Promise<{ url: string; close: () => void }> {
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
+  );
 }
 
 function category(path: string): string {
   if (path.startsWith('/pagefind/fragment/')) return 'fragments';
-  if (path.startsWith('/pagefind/index/') || path.startsWith('/pagefind/filter/') || /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) || path.startsWith('/pagefind/titles-')) return 'index';
+  if (
+    path.startsWith('/pagefind/index/') ||
+    path.startsWith('/pagefind/filter/') ||
+    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) ||
+    path.startsWith('/pagefind/titles-')
+  )
+    return 'index';
   if (path.startsWith('/pagefind/wasm.')) return 'wasm';
   if (path.startsWith('/pagefind/')) return 'pagefind js';
   if (path.endsWith('.js')) return 'page js';
@@ -95,10 +111,14 @@ function category(path: string): string {
 }
 
 async function main() {
-  if (!existsSync(join(pagefindDir, 'pagefind.js'))) throw new Error(`${pagefindDir} has no index: run npm run build first`);
+  if (!existsSync(join(pagefindDir, 'pagefind.js')))
+    throw new Error(`${pagefindDir} has no index: run npm run build first`);
   indexSizes();
   const { url, close } = await serve();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     for (const lang of ['ja', 'en'] as const) {
       const [first, second] = QUERIES[lang];
@@ -117,28 +137,53 @@ async function main() {
           }
         });
         await page.goto(`${url}${lang === 'en' ? '/en' : ''}/search/?q=${encodeURIComponent(first)}`);
-        await page.waitForFunction(() => performance.getEntriesByName('search:first-result').length > 0, undefined, { timeout: 30_000 });
+        await page.waitForFunction(() => performance.getEntriesByName('search:first-result').length > 0, undefined, {
+          timeout: 30_000,
+        });
         firstTimes.push(await page.evaluate(() => performance.getEntriesByName('search:first-result')[0]!.startTime));
         if (run === 0) {
           bytes = new Map();
           for (const f of fetched) {
             const c = category(f.path);
             const row = bytes.get(c) ?? { raw: 0, sent: 0, files: 0 };
-            bytes.set(c, { raw: row.raw + f.body.length, sent: row.sent + compressedSize(f.path, f.body), files: row.files + 1 });
+            bytes.set(c, {
+              raw: row.raw + f.body.length,
+              sent: row.sent + compressedSize(f.path, f.body),
+              files: row.files + 1,
+            });
           }
         }
         const started = await page.evaluate(() => performance.now());
         await page.fill('#search-q', second);
-        await page.waitForFunction((q) => document.getElementById('search')?.dataset.state === 'done' && document.getElementById('search')?.dataset.query === q, second);
+        await page.waitForFunction(
+          (q) =>
+            document.getElementById('search')?.dataset.state === 'done' &&
+            document.getElementById('search')?.dataset.query === q,
+          second,
+        );
         secondTimes.push((await page.evaluate(() => performance.now())) - started);
         await context.close();
       }
-      const total = [...bytes!.values()].reduce((a, r) => ({ raw: a.raw + r.raw, sent: a.sent + r.sent, files: a.files + r.files }), { raw: 0, sent: 0, files: 0 });
-      console.log(`\n${lang === 'ja' ? '/search/' : '/en/search/'}?q=${first}: bytes fetched from opening the page to the first result`);
-      for (const [c, r] of [...bytes!].sort((a, b) => b[1].sent - a[1].sent)) console.log(`  ${c.padEnd(12)} ${String(r.files).padStart(2)} files  ${kb(r.raw).padStart(9)} raw  ${kb(r.sent).padStart(9)} compressed`);
-      console.log(`  ${'total'.padEnd(12)} ${String(total.files).padStart(2)} files  ${kb(total.raw).padStart(9)} raw  ${kb(total.sent).padStart(9)} compressed`);
-      console.log(`  time to first result: median ${median(firstTimes).toFixed(0)} ms over ${RUNS} cold runs (min ${Math.min(...firstTimes).toFixed(0)}, max ${Math.max(...firstTimes).toFixed(0)})`);
-      console.log(`  then "${second}" typed: median ${median(secondTimes).toFixed(0)} ms to its results (includes the 120 ms typing debounce)`);
+      const total = [...bytes!.values()].reduce(
+        (a, r) => ({ raw: a.raw + r.raw, sent: a.sent + r.sent, files: a.files + r.files }),
+        { raw: 0, sent: 0, files: 0 },
+      );
+      console.log(
+        `\n${lang === 'ja' ? '/search/' : '/en/search/'}?q=${first}: bytes fetched from opening the page to the first result`,
+      );
+      for (const [c, r] of [...bytes!].sort((a, b) => b[1].sent - a[1].sent))
+        console.log(
+          `  ${c.padEnd(12)} ${String(r.files).padStart(2)} files  ${kb(r.raw).padStart(9)} raw  ${kb(r.sent).padStart(9)} compressed`,
+        );
+      console.log(
+        `  ${'total'.padEnd(12)} ${String(total.files).padStart(2)} files  ${kb(total.raw).padStart(9)} raw  ${kb(total.sent).padStart(9)} compressed`,
+      );
+      console.log(
+        `  time to first result: median ${median(firstTimes).toFixed(0)} ms over ${RUNS} cold runs (min ${Math.min(...firstTimes).toFixed(0)}, max ${Math.max(...firstTimes).toFixed(0)})`,
+      );
+      console.log(
+        `  then "${second}" typed: median ${median(secondTimes).toFixed(0)} ms to its results (includes the 120 ms typing debounce)`,
+      );
     }
   } finally {
     await browser.close();

@@ -26,7 +26,12 @@ for (const file of globSync('**/*.*', { cwd: dist })) {
   else if (rel === '/sitemap.xml' || rel === '/robots.txt' || rel.startsWith('/data/')) built.add(rel);
 }
 
-const existing = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];
+const existing = existsSync(manifest)
+  ? readFileSync(manifest, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+  : [];
 const known = new Set(existing);
 const added = [...built].filter((u) => !known.has(u));
 const all = [...new Set([...existing, ...added])].sort();
@@ -34,4 +39,7 @@ writeFileSync(manifest, `${all.join('\n')}\n`);
 const missing = existing.filter((u) => !built.has(u));
 console.log(`${relative(process.cwd(), manifest)}: ${added.length} URL(s) added, ${all.length} in all.`);
 for (const u of added) console.log(`  + ${u}`);
-if (missing.length) console.log(`\nIn the manifest but not in this build (${missing.length}) — they need a redirect:\n${missing.map((u) => `  ? ${u}`).join('\n')}`);
+if (missing.length)
+  console.log(
+    `\nIn the manifest but not in this build (${missing.length}) — they need a redirect:\n${missing.map((u) => `  ? ${u}`).join('\n')}`,
+  );

@@ -12,7 +12,9 @@ import { formatProblem } from './data/load.ts';
 function validData() {
   const checked = checkedData(process.cwd());
   if (checked.problems.length) {
-    throw new Error(`data has ${checked.problems.length} problem(s):\n${checked.problems.map(formatProblem).join('\n')}`);
+    throw new Error(
+      `data has ${checked.problems.length} problem(s):\n${checked.problems.map(formatProblem).join('\n')}`,
+    );
   }
   return checked;
 }

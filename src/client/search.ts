@@ -36,7 +36,10 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (q: string | null, o?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (
+    q: string | null,
+    o?: { filters?: Record<string, string[]> },
+  ) => Promise<{ results: PagefindResult[] } | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
@@ -218,7 +221,12 @@ async function buildFilters() {
     else if (name === 'kind') values.sort((a, b) => (kindOrder.indexOf(a) >>> 0) - (kindOrder.indexOf(b) >>> 0));
     else values.sort(collator.compare);
     for (const value of values) {
-      const text = name === 'kind' ? labels.kinds[value] ?? value : name === 'fy' ? formatFiscalYearName(Number(value), lang) : value;
+      const text =
+        name === 'kind'
+          ? (labels.kinds[value] ?? value)
+          : name === 'fy'
+            ? formatFiscalYearName(Number(value), lang)
+            : value;
       select.append(new Option(`${text} (${counts[value]})`, value));
     }
     const wanted = params.get(name);

@@ -37,7 +37,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   const ids = new Map<string, Set<string>>();
   for (const entry of result.entries) {
     const seen = ids.get(entry.collection) ?? new Set<string>();
-    if (seen.has(entry.id)) report(entry, ['id'], `duplicate ${entry.collection} id "${entry.id}" (ids are unique across all files)`);
+    if (seen.has(entry.id))
+      report(entry, ['id'], `duplicate ${entry.collection} id "${entry.id}" (ids are unique across all files)`);
     seen.add(entry.id);
     ids.set(entry.collection, seen);
   }
@@ -45,7 +46,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   const has = (collection: string, id: string) =>
     (ids.get(collection)?.has(id) ?? false) || (result.invalid.get(collection as never)?.has(id) ?? false);
   const need = (entry: LoadedEntry, path: Path, collection: string, id: string | undefined) => {
-    if (id !== undefined && !has(collection, id)) report(entry, path, `refers to ${collection} "${id}", which does not exist`);
+    if (id !== undefined && !has(collection, id))
+      report(entry, path, `refers to ${collection} "${id}", which does not exist`);
   };
 
   // Source documents: every {document, heading} anywhere must name a source whose text contains the heading.
@@ -69,13 +71,22 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       const obj = value as Record<string, unknown>;
       if (typeof obj.document === 'string' && typeof obj.heading === 'string') {
         const text = sourceText.get(obj.document);
-        if (!has('sources', obj.document)) report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
+        if (!has('sources', obj.document))
+          report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
         else if (text !== undefined && !text.includes(searchKey(obj.heading)))
-          report(entry, [...path, 'heading'], `heading "${obj.heading}" does not occur in ${obj.document} ` +
-            '(copy it from the document; spaces and full-/half-width are ignored)');
+          report(
+            entry,
+            [...path, 'heading'],
+            `heading "${obj.heading}" does not occur in ${obj.document} ` +
+              '(copy it from the document; spaces and full-/half-width are ignored)',
+          );
       }
       if (typeof obj.ja === 'string' && typeof obj.en === 'string' && JAPANESE.test(obj.en))
-        report(entry, [...path, 'en'], `English text contains Japanese characters: ${JSON.stringify(obj.en.slice(0, 60))}`);
+        report(
+          entry,
+          [...path, 'en'],
+          `English text contains Japanese characters: ${JSON.stringify(obj.en.slice(0, 60))}`,
+        );
     });
   }
 
@@ -98,7 +109,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     if (reserved(p.id)) report(entry, ['id'], `"${p.id}" is reserved: /programs/${p.id}/ is a page of the site`);
     p.former_ids.forEach((fid, i) => {
       if (programById.has(fid)) report(entry, ['former_ids', i], `former id "${fid}" is the id of a current program`);
-      if (reserved(fid)) report(entry, ['former_ids', i], `former id "${fid}" is reserved: /programs/${fid}/ is a page of the site`);
+      if (reserved(fid))
+        report(entry, ['former_ids', i], `former id "${fid}" is reserved: /programs/${fid}/ is a page of the site`);
     });
     checkFigures(entry, ['figures'], p.figures, p.span, report);
     checkTotals(entry, ['figures'], p.figures, programById, result.invalid.get('programs'), report, entry.id);
@@ -106,11 +118,12 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   checkChains(programs, (p) => p.parent, 'parent', report);
   // A former id may redirect to one program only.
   const formerOwner = new Map<string, string>();
-  for (const entry of programs) entry.data.former_ids.forEach((fid, i) => {
-    const other = formerOwner.get(fid);
-    if (other) report(entry, ['former_ids', i], `former id "${fid}" is also claimed by "${other}"`);
-    formerOwner.set(fid, entry.id);
-  });
+  for (const entry of programs)
+    entry.data.former_ids.forEach((fid, i) => {
+      const other = formerOwner.get(fid);
+      if (other) report(entry, ['former_ids', i], `former id "${fid}" is also claimed by "${other}"`);
+      formerOwner.set(fid, entry.id);
+    });
 
   // Plans: initiative → issue, indicator → initiative, unique inner ids.
   for (const entry of plans) {
@@ -128,21 +141,39 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     });
     const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
-      if (it.issue && !issueIds.has(it.issue)) report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
+      if (it.issue && !issueIds.has(it.issue))
+        report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
       // Targets may run past the plan period (e.g. a 令和3年度目標 in the last year's self-evaluation): no span check.
       checkFigures(entry, ['initiatives', i, 'figures'], it.figures, undefined, report);
-      checkTotals(entry, ['initiatives', i, 'figures'], it.figures, programById, result.invalid.get('programs'), report);
+      checkTotals(
+        entry,
+        ['initiatives', i, 'figures'],
+        it.figures,
+        programById,
+        result.invalid.get('programs'),
+        report,
+      );
       it.references.forEach((ref, j) => {
         const text = sourceText.get(ref.source.document);
         if (text !== undefined && !text.includes(searchKey(ref.label.ja)))
-          report(entry, ['initiatives', i, 'references', j, 'label', 'ja'], `"${ref.label.ja}" is not printed in ${ref.source.document}`);
+          report(
+            entry,
+            ['initiatives', i, 'references', j, 'label', 'ja'],
+            `"${ref.label.ja}" is not printed in ${ref.source.document}`,
+          );
       });
     });
     plan.indicators.forEach((ind, i) => {
       ind.initiatives.forEach((ref, j) => {
-        if (!initiativeIds.has(ref)) report(entry, ['indicators', i, 'initiatives', j], `plan has no initiative "${ref}"`);
+        if (!initiativeIds.has(ref))
+          report(entry, ['indicators', i, 'initiatives', j], `plan has no initiative "${ref}"`);
       });
-      if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note) report(entry, ['indicators', i, 'matrix_note'], 'an uncertain matrix row needs matrix_note saying what is known');
+      if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note)
+        report(
+          entry,
+          ['indicators', i, 'matrix_note'],
+          'an uncertain matrix row needs matrix_note saying what is known',
+        );
       // Indicator series may start before the plan (baselines), so no span check here.
       checkFigures(entry, ['indicators', i, 'series'], ind.series, undefined, report);
       checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
@@ -156,9 +187,14 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         if (grouped.has(pid)) report(entry, path, `program "${pid}" is in two national_subsidy_groups of this plan`);
         grouped.add(pid);
         const program = programById.get(pid);
-        if (!program) { need(entry, path, 'programs', pid); return; }
-        if (!program.plan_links.some((l) => l.plan === plan.id)) report(entry, path, `program "${pid}" has no plan_links entry for this plan`);
-        if (program.national_subsidy) report(entry, path, `program "${pid}" also has national_subsidy of its own: keep one statement (the group)`);
+        if (!program) {
+          need(entry, path, 'programs', pid);
+          return;
+        }
+        if (!program.plan_links.some((l) => l.plan === plan.id))
+          report(entry, path, `program "${pid}" has no plan_links entry for this plan`);
+        if (program.national_subsidy)
+          report(entry, path, `program "${pid}" also has national_subsidy of its own: keep one statement (the group)`);
       });
     });
   }
@@ -194,7 +230,12 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     if (m.roster && committee && !committee.rosters.some((r) => r.id === m.roster))
       report(entry, ['roster'], `committee "${m.committee}" has no roster "${m.roster}"`);
     const key = `${m.committee}/${m.fiscal_year}/${m.ordinal}`;
-    if (ordinals.has(key)) report(entry, ['ordinal'], `meeting ${m.fiscal_year} #${m.ordinal} of "${m.committee}" is also "${ordinals.get(key)}"`);
+    if (ordinals.has(key))
+      report(
+        entry,
+        ['ordinal'],
+        `meeting ${m.fiscal_year} #${m.ordinal} of "${m.committee}" is also "${ordinals.get(key)}"`,
+      );
     ordinals.set(key, m.id);
     const labels = new Set<string>();
     m.handouts.forEach((h, i) => {
@@ -246,7 +287,10 @@ type Report = (entry: LoadedEntry, path: Path, message: string) => void;
  * from every list that starts at the top).
  */
 function checkChains<T>(
-  entries: LoadedEntry<T>[], next: (data: T) => string | undefined, field: string, report: Report,
+  entries: LoadedEntry<T>[],
+  next: (data: T) => string | undefined,
+  field: string,
+  report: Report,
 ) {
   const byId = new Map(entries.map((e) => [e.id, e.data]));
   for (const entry of entries) {
@@ -256,7 +300,7 @@ function checkChains<T>(
       continue;
     }
     const chain = [entry.id];
-    for (let cur = first; cur !== undefined; ) {
+    for (let cur = first; cur !== undefined;) {
       if (chain.includes(cur)) {
         report(entry, [field], `${field} chain loops: ${[...chain, cur].join(' → ')}`);
         break;
@@ -277,11 +321,19 @@ function uniqueIds(entry: LoadedEntry, path: Path, items: { id?: string }[], rep
   });
 }
 
-function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: { from?: number; to?: number } | undefined, report: Report) {
+function checkFigures(
+  entry: LoadedEntry,
+  path: Path,
+  figures: Figure[],
+  span: { from?: number; to?: number } | undefined,
+  report: Report,
+) {
   uniqueIds(entry, path, figures, report);
   figures.forEach((f, i) => {
-    if (span?.from !== undefined && f.fiscal_year < span.from) report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is before the span (from ${span.from})`);
-    if (span?.to !== undefined && f.fiscal_year > span.to) report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is after the span (to ${span.to})`);
+    if (span?.from !== undefined && f.fiscal_year < span.from)
+      report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is before the span (from ${span.from})`);
+    if (span?.to !== undefined && f.fiscal_year > span.to)
+      report(entry, [...path, i, 'fiscal_year'], `fiscal year ${f.fiscal_year} is after the span (to ${span.to})`);
   });
 }
 
@@ -290,8 +342,13 @@ function checkFigures(entry: LoadedEntry, path: Path, figures: Figure[], span: {
  * `ownerProgram` is the id of the program the figures belong to (undefined for plan indicators).
  */
 function checkTotals(
-  entry: LoadedEntry, path: Path, figures: Figure[], programs: Map<string, Program>, invalid: Set<string> | undefined,
-  report: Report, ownerProgram?: string,
+  entry: LoadedEntry,
+  path: Path,
+  figures: Figure[],
+  programs: Map<string, Program>,
+  invalid: Set<string> | undefined,
+  report: Report,
+  ownerProgram?: string,
 ) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
@@ -329,21 +386,41 @@ function checkTotals(
     if (malformed) return;
     // ── The sum (the rule is lib/stated-totals.ts, shared with the fiscal-year pages) ──
     const owner = ownerProgram === undefined ? undefined : programs.get(ownerProgram);
-    const result = statedTotal(total, figures, owner, (id) => programs.get(id), (id) => invalid?.has(id) ?? false);
+    const result = statedTotal(
+      total,
+      figures,
+      owner,
+      (id) => programs.get(id),
+      (id) => invalid?.has(id) ?? false,
+    );
     const first = result.problems[0];
     if (first) {
-      report(entry, [...path, i, 'total_of', first.of === 'program' ? 'programs' : 'figures'], partProblemMessage(first, total));
+      report(
+        entry,
+        [...path, i, 'total_of', first.of === 'program' ? 'programs' : 'figures'],
+        partProblemMessage(first, total),
+      );
     } else if (!result.agrees) {
       const parts = result.parts.map((p) => `${p.id} ${p.figure.value}`).join(' + ');
-      report(entry, [...path, i, 'value'], `stated total ${total.value}${total.unit} ≠ sum of its parts ${result.sum}${total.unit} (${parts})`);
+      report(
+        entry,
+        [...path, i, 'value'],
+        `stated total ${total.value}${total.unit} ≠ sum of its parts ${result.sum}${total.unit} (${parts})`,
+      );
     }
   });
 }
 
 function partProblemMessage(p: PartProblem, total: Figure): string {
-  if (p.of === 'figure') return p.problem === 'unknown' ? `no figure with id "${p.id}" here` : `part "${p.id}" differs in fiscal year, kind or unit`;
+  if (p.of === 'figure')
+    return p.problem === 'unknown'
+      ? `no figure with id "${p.id}" here`
+      : `part "${p.id}" differs in fiscal year, kind or unit`;
   if (p.problem === 'figure-count')
-    return `part "${p.id}" has ${p.count} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} ` + '(needs exactly one)';
+    return (
+      `part "${p.id}" has ${p.count} figures for ${total.fiscal_year} ${total.kind} in ${total.unit} ` +
+      '(needs exactly one)'
+    );
   if (p.problem === 'invalid') return `cannot check this total: part "${p.id}" has problems of its own`;
   return `part "${p.id}" is not a program`;
 }

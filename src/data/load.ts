@@ -9,11 +9,28 @@
  * without bound. Every string and number is checked as written (see checkScalars).
  */
 import {
-  closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  type Stats,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar,
 } from 'yaml';
 import type { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName, type CollectionSpec } from '../schemas/index.ts';
@@ -85,7 +102,9 @@ function makeLocate(doc: Document, lineCounter: LineCounter): Locate {
         if (keys.length) {
           const parent = doc.getIn(keys.slice(0, -1), true) as unknown;
           if (isMap(parent)) {
-            const pair = parent.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === keys[keys.length - 1]);
+            const pair = parent.items.find(
+              (it) => isPair(it) && isScalar(it.key) && it.key.value === keys[keys.length - 1],
+            );
             if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
           }
         }
@@ -115,7 +134,9 @@ function describeSpecial(abs: string, stats: Stats): string {
     let target = '?';
     try {
       target = readlinkSync(abs);
-    } catch { /* unreadable link: the target stays unknown */ }
+    } catch {
+      /* unreadable link: the target stays unknown */
+    }
     return `a symbolic link (to ${target})`;
   }
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
@@ -153,9 +174,12 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
     }
     const tooLarge = (size: number) =>
       problems.push({
-        file, line: 1, column: 1,
-        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB `
-          + '(split it, or it is not hand-curated data)',
+        file,
+        line: 1,
+        column: 1,
+        message:
+          `file is ${(size / 1024 / 1024).toFixed(1)} MB; data files must be under ${MAX_FILE_BYTES / 1024} KB ` +
+          '(split it, or it is not hand-curated data)',
       });
     if (stats.size > MAX_FILE_BYTES) {
       tooLarge(stats.size);
@@ -185,17 +209,25 @@ function decodeUtf8(bytes: Uint8Array, file: string, problems: Problem[]): strin
     const offset = firstInvalidUtf8Byte(bytes);
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+    for (let i = 0; i < offset; i++)
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
     const column = [...new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))].length + 1;
     let shiftJis = false;
     try {
       new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
       shiftJis = true;
-    } catch { /* not Shift_JIS either */ }
+    } catch {
+      /* not Shift_JIS either */
+    }
     const hex = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
     const guess = shiftJis ? 'saved as Shift_JIS?' : 'saved in another encoding, such as Shift_JIS or Windows-1252?';
     problems.push({
-      file, line, column,
+      file,
+      line,
+      column,
       message: `not UTF-8 (${guess}): byte 0x${hex} at line ${line} is not valid UTF-8; save the file as UTF-8`,
     });
     return undefined;
@@ -257,7 +289,13 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+  });
   if (doc.errors.length) {
     const lines = text.split('\n');
     for (const err of doc.errors) {
@@ -270,7 +308,12 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
         continue;
       }
       const tab = /\t/.test(lineText) ? ' (tabs are not allowed for indentation in YAML: use spaces)' : '';
-      problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax: ${err.message.split('\n')[0]}${tab}` });
+      problems.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: `YAML syntax: ${err.message.split('\n')[0]}${tab}`,
+      });
     }
     return undefined;
   }
@@ -311,7 +354,10 @@ function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFi
  * after reporting, so the document is never expanded.
  */
 function checkAliases(
-  doc: Document, file: string, position: (node: Node) => { line: number; column: number }, problems: Problem[],
+  doc: Document,
+  file: string,
+  position: (node: Node) => { line: number; column: number },
+  problems: Problem[],
 ): boolean {
   const anchors = new Map<string, Node>();
   const size = new Map<Node, number>();
@@ -336,8 +382,11 @@ function checkAliases(
       const n = size.get(target) ?? 1;
       copied += n;
       if (copied > MAX_ALIAS_COPIES) {
-        report(node, `aliases copy more than ${MAX_ALIAS_COPIES} values into this file (a "billion laughs"?); `
-          + 'write the values out or alias less');
+        report(
+          node,
+          `aliases copy more than ${MAX_ALIAS_COPIES} values into this file (a "billion laughs"?); ` +
+            'write the values out or alias less',
+        );
         throw copied;
       }
       return n;
@@ -379,8 +428,10 @@ function numberProblem(source: string, value: number, format: string | undefined
     return `${source} is not written as a plain decimal; write ${value}`;
   }
   if (/^-?[0-9]+$/.test(source) && !Number.isSafeInteger(value))
-    return `${source} is larger than ${Number.MAX_SAFE_INTEGER} and would be read as ${BigInt(value)}; `
-      + 'no figure in this atlas is that large';
+    return (
+      `${source} is larger than ${Number.MAX_SAFE_INTEGER} and would be read as ${BigInt(value)}; ` +
+      'no figure in this atlas is that large'
+    );
   return undefined;
 }
 
@@ -390,7 +441,11 @@ function numberProblem(source: string, value: number, format: string | undefined
  * Anchored values are checked where they are written, not again at each alias.
  */
 function checkScalars(
-  doc: Document, text: string, lineCounter: LineCounter, file: string, problems: Problem[],
+  doc: Document,
+  text: string,
+  lineCounter: LineCounter,
+  file: string,
+  problems: Problem[],
 ): Set<string> {
   const reported = new Set<string>();
   const report = (node: Scalar, path: (string | number)[], message: string, badChar?: string) => {
@@ -496,12 +551,16 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
   for (const name of readdirSync(dataRoot).sort()) {
     if (known.has(name)) continue;
     const abs = join(dataRoot, name);
-    const stem = name.toLowerCase().replace(/\.(ya?ml|bak|orig|old|tmp)$/, '').replace(/~$/, '');
+    const stem = name
+      .toLowerCase()
+      .replace(/\.(ya?ml|bak|orig|old|tmp)$/, '')
+      .replace(/~$/, '');
     const meant = [...known.keys()].find((k) => k.replace(/\.yaml$/, '') === stem);
     problems.push({
       file: show(abs),
-      message: `is not part of the data (data/ holds only ${[...known.keys()].join(', ')})`
-        + `${meant ? `; did you mean ${meant}?` : ''}: move it out of data/ or rename it`,
+      message:
+        `is not part of the data (data/ holds only ${[...known.keys()].join(', ')})` +
+        `${meant ? `; did you mean ${meant}?` : ''}: move it out of data/ or rename it`,
     });
   }
 
@@ -530,8 +589,8 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
           const why = entryStats?.isDirectory()
             ? `is a folder; ${name} are files directly in ${show(target)}/ and subfolders are not read`
             : /\.ya?ml$/i.test(fileName)
-              ? `has the extension ${fileName.slice(stem.length)}; rename it to ${stem}.yaml `
-                + '(only .yaml files are read)'
+              ? `has the extension ${fileName.slice(stem.length)}; rename it to ${stem}.yaml ` +
+                '(only .yaml files are read)'
               : 'is not a data file (only <id>.yaml files are read here): a backup? move it out of data/';
           problems.push({ file, message: why });
           // It may well be meant as an entry: references to it are not reported as dangling on top.
@@ -555,9 +614,23 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         const id = (parsed.value as { id?: unknown })?.id;
         if (typeof id === 'string' && id !== stem) {
           const pos = parsed.locate(['id']);
-          problems.push({ file, line: pos?.line, column: pos?.column, field: 'id', message: `id "${id}" must equal the file name "${stem}"` });
+          problems.push({
+            file,
+            line: pos?.line,
+            column: pos?.column,
+            field: 'id',
+            message: `id "${id}" must equal the file name "${stem}"`,
+          });
         }
-        if (data) entries.push({ collection: name, id: (data as { id: string }).id, data, file, pathInFile: [], locate: parsed.locate });
+        if (data)
+          entries.push({
+            collection: name,
+            id: (data as { id: string }).id,
+            data,
+            file,
+            pathInFile: [],
+            locate: parsed.locate,
+          });
       }
       if (found === 0) {
         const message = `holds no ${name} (<id>.yaml files); the site needs at least one`;
@@ -587,7 +660,15 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
       parsed.value.forEach((raw, index) => {
         const data = validate(name, spec.schema, raw, file, [index], parsed, problems);
         if (!data) markInvalid(name, (raw as { id?: unknown })?.id);
-        if (data) entries.push({ collection: name, id: (data as { id: string }).id, data, file, pathInFile: [index], locate: parsed.locate });
+        if (data)
+          entries.push({
+            collection: name,
+            id: (data as { id: string }).id,
+            data,
+            file,
+            pathInFile: [index],
+            locate: parsed.locate,
+          });
       });
     }
   }
@@ -596,5 +677,7 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
 
 /** Validated entries of one collection, sorted by id (getCollection order is not guaranteed either). */
 export function entriesOf<T>(result: LoadResult, collection: CollectionName): LoadedEntry<T>[] {
-  return (result.entries.filter((e) => e.collection === collection) as LoadedEntry<T>[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (result.entries.filter((e) => e.collection === collection) as LoadedEntry<T>[]).sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }

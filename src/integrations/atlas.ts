@@ -37,7 +37,10 @@ export default function atlas(): AstroIntegration {
         if (checked.problems.length) {
           for (const p of checked.problems) console.error(formatProblem(p));
           const n = checked.problems.length;
-          throw new AstroError(`${n} problem${n === 1 ? '' : 's'} in the data. Nothing was built.`, 'Run `npm run check` after fixing them.');
+          throw new AstroError(
+            `${n} problem${n === 1 ? '' : 's'} in the data. Nothing was built.`,
+            'Run `npm run check` after fixing them.',
+          );
         }
         logger.info(`data is valid: ${checked.entries.length} entries (${ms} ms)`);
         redirects = programRedirects(entriesOf<Program>(checked, 'programs').map((e) => e.data));
@@ -47,7 +50,8 @@ export default function atlas(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         writeFileSync(join(outDir, '_redirects'), redirectsFile(redirects));
         // A page is /path/index.html, or /404.html for the page Astro reports as 404/.
-        const fileOf = (path: string) => [join(outDir, path, 'index.html'), join(outDir, `${path.slice(0, -1)}.html`)].find(existsSync);
+        const fileOf = (path: string) =>
+          [join(outDir, path, 'index.html'), join(outDir, `${path.slice(0, -1)}.html`)].find(existsSync);
         const indexable = pages
           .map((p) => `/${p.pathname}`.replace(/\/?$/, '/'))
           .filter((path) => {

@@ -15,7 +15,8 @@ export function sourceRefsIn(value: unknown): SourceRef[] {
     }
     if (v === null || typeof v !== 'object') return;
     const obj = v as Record<string, unknown>;
-    if (typeof obj.document === 'string' && typeof obj.heading === 'string') out.push({ document: obj.document, heading: obj.heading });
+    if (typeof obj.document === 'string' && typeof obj.heading === 'string')
+      out.push({ document: obj.document, heading: obj.heading });
     for (const child of Object.values(obj)) walk(child);
   };
   walk(value);

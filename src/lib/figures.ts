@@ -7,7 +7,12 @@ import type { Lang } from './i18n.ts';
 export function sortFigures<T extends Pick<Figure, 'fiscal_year' | 'kind'>>(figures: readonly T[]): T[] {
   return figures
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.fiscal_year - b.f.fiscal_year || FIGURE_KINDS.indexOf(a.f.kind) - FIGURE_KINDS.indexOf(b.f.kind) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        a.f.fiscal_year - b.f.fiscal_year ||
+        FIGURE_KINDS.indexOf(a.f.kind) - FIGURE_KINDS.indexOf(b.f.kind) ||
+        a.i - b.i,
+    )
     .map(({ f }) => f);
 }
 
@@ -43,7 +48,14 @@ export function budgetSeries(figures: readonly Figure[]): BudgetPoint[] {
       const matches = money.filter((f) => f.fiscal_year === year && f.kind === kind && f.unit === unit);
       if (matches.length === 1) {
         const f = matches[0]!;
-        points.push({ fiscal_year: year, value: f.value, unit, kind, uncertain: f.confidence === 'uncertain', derived: f.derived });
+        points.push({
+          fiscal_year: year,
+          value: f.value,
+          unit,
+          kind,
+          uncertain: f.confidence === 'uncertain',
+          derived: f.derived,
+        });
         break;
       }
       if (matches.length > 1) break;
@@ -84,7 +96,8 @@ export function sortByLatestBudget<P extends { figures: Figure[]; name: Record<L
   programs: readonly P[],
   lang: Lang,
 ): { program: P; budget?: BudgetPoint }[] {
-  const yen = (b: BudgetPoint | undefined) => (b ? b.value * ((UNITS as Record<string, UnitInfo>)[b.unit]?.yen ?? 1) : -1);
+  const yen = (b: BudgetPoint | undefined) =>
+    b ? b.value * ((UNITS as Record<string, UnitInfo>)[b.unit]?.yen ?? 1) : -1;
   return programs
     .map((program) => ({ program, budget: latestBudget(program.figures) }))
     .sort((a, b) => yen(b.budget) - yen(a.budget) || a.program.name[lang].localeCompare(b.program.name[lang], 'ja'));

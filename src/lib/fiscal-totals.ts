@@ -77,7 +77,13 @@ export function programAmounts(programs: readonly Program[], year: number): Prog
   for (const program of programs) {
     const point = budgetSeries(program.figures).find((p) => p.fiscal_year === year);
     if (!point) continue;
-    raw.set(program.id, { program, value: toThousandYen(point.value, point.unit), kind: point.kind, uncertain: point.uncertain, derived: point.derived });
+    raw.set(program.id, {
+      program,
+      value: toThousandYen(point.value, point.unit),
+      kind: point.kind,
+      uncertain: point.uncertain,
+      derived: point.derived,
+    });
   }
   // Parts of stated totals of the year.
   const partOf = new Map<string, string>();
@@ -128,7 +134,13 @@ export function totalsByFund(
   const rows = new Map<string | null, TotalRow<string | null> & { fund?: Fund }>();
   for (const a of amounts) {
     if (a.includedIn) continue;
-    const funds = [...new Set(a.program.funding.filter((f) => f.fiscal_years.length === 0 || f.fiscal_years.includes(year)).map((f) => f.fund))];
+    const funds = [
+      ...new Set(
+        a.program.funding
+          .filter((f) => f.fiscal_years.length === 0 || f.fiscal_years.includes(year))
+          .map((f) => f.fund),
+      ),
+    ];
     for (const key of funds.length ? funds : [null]) {
       const row = rows.get(key) ?? { key, fund: key === null ? undefined : fundById.get(key), sums: {}, programs: [] };
       addTo(row.sums, a);
@@ -141,7 +153,10 @@ export function totalsByFund(
 
 /** Whether a plan covers the year (open ends count as covering). */
 export function planCoversYear(plan: Pick<Plan, 'period'>, year: number): boolean {
-  return (plan.period.from === undefined || plan.period.from <= year) && (plan.period.to === undefined || year <= plan.period.to);
+  return (
+    (plan.period.from === undefined || plan.period.from <= year) &&
+    (plan.period.to === undefined || year <= plan.period.to)
+  );
 }
 
 export interface InitiativeTotals {
@@ -161,7 +176,11 @@ export interface InitiativeTotals {
  * in the plan leaves its components to be counted where they are linked. Each plan's rows plus
  * `unlinked` add up to the grand total.
  */
-export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: readonly Plan[], year: number): InitiativeTotals[] {
+export function totalsByInitiative(
+  amounts: readonly ProgramAmount[],
+  plans: readonly Plan[],
+  year: number,
+): InitiativeTotals[] {
   const byId = new Map(amounts.map((a) => [a.program.id, a]));
   const containers = (a: ProgramAmount): string[] => {
     const out: string[] = [];
@@ -202,7 +221,11 @@ export function totalsByInitiative(amounts: readonly ProgramAmount[], plans: rea
       }
       for (const l of links) if (l.initiative !== primary[0]) listAgain(l.initiative);
     }
-    const unlinked: TotalRow<null> = { key: null, sums: {}, programs: amounts.filter((a) => !a.includedIn && !counted.has(a.program.id)).map((a) => a.program) };
+    const unlinked: TotalRow<null> = {
+      key: null,
+      sums: {},
+      programs: amounts.filter((a) => !a.includedIn && !counted.has(a.program.id)).map((a) => a.program),
+    };
     for (const kind of Object.keys(total) as BudgetKind[]) {
       const rest = Math.round(((total[kind] ?? 0) - rows.reduce((n, r) => n + (r.sums[kind] ?? 0), 0)) * 1000) / 1000;
       if (rest !== 0) unlinked.sums[kind] = rest;
@@ -238,7 +261,14 @@ export function statedTotals(programs: readonly Program[], year: number): Stated
       .map((figure) => {
         const result = statedTotal(figure, program.figures, program, (id) => byId.get(id));
         const parts = result.parts.map((p) => ({ program: p.program ?? program, figure: p.figure }));
-        return { program, figure, parts, missing: result.problems.map((p) => p.id), sum: result.sum, agrees: result.agrees };
+        return {
+          program,
+          figure,
+          parts,
+          missing: result.problems.map((p) => p.id),
+          sum: result.sum,
+          agrees: result.agrees,
+        };
       }),
   );
 }

@@ -73,7 +73,15 @@ export function fiscalYearLabel(year: number, lang: 'ja' | 'en'): string {
 export function fiscalYearAliases(year: number): string[] {
   const era = eraOf(year);
   const n = year - era.start + 1;
-  const aliases = [formatWareki(year), `${era.name}${n}年度`, `${era.letter}${n}`, `${era.letter}${n}年度`, `${year}年度`, `FY${year}`, String(year)];
+  const aliases = [
+    formatWareki(year),
+    `${era.name}${n}年度`,
+    `${era.letter}${n}`,
+    `${era.letter}${n}年度`,
+    `${year}年度`,
+    `FY${year}`,
+    String(year),
+  ];
   if (year === 2019) aliases.push('平成31年度', 'H31', '令和元年度', 'R1', 'R元');
   return [...new Set(aliases)];
 }

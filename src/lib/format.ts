@@ -28,7 +28,10 @@ const PUNCTUATION: Record<Lang, Punctuation> = {
 };
 
 /** Ranges, open at either end: 令和元年度～令和6年度 / FY2019 – FY2024, ～令和6年度 / until FY2024. */
-const RANGES: Record<Lang, { between: (a: string, b: string) => string; from: (a: string) => string; until: (b: string) => string }> = {
+const RANGES: Record<
+  Lang,
+  { between: (a: string, b: string) => string; from: (a: string) => string; until: (b: string) => string }
+> = {
   ja: { between: (a, b) => `${a}～${b}`, from: (a) => `${a}～`, until: (b) => `～${b}` },
   en: { between: (a, b) => `${a} – ${b}`, from: (a) => `from ${a}`, until: (b) => `until ${b}` },
 };
@@ -78,7 +81,20 @@ export function formatOrdinal(n: number, lang: Lang): string {
   return lang === 'ja' ? String(n) : `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)]}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 
@@ -90,7 +106,9 @@ export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
   if (d === undefined) return lang === 'ja' ? `${y}年${m}月` : `${MONTHS[m - 1]} ${y}`;
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return lang === 'ja' ? `${y}年${m}月${d}日（${WEEKDAYS_JA[weekday]}）` : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return lang === 'ja'
+    ? `${y}年${m}月${d}日（${WEEKDAYS_JA[weekday]}）`
+    : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** 'YYYY-MM' → 2024年4月 / Apr 2024, for part-year periods. */
@@ -180,7 +198,7 @@ export function formatFiscalYearRuns(years: readonly number[], lang: Lang): stri
   const ys = [...new Set(years)].sort((a, b) => a - b);
   const name = (y: number) => formatFiscalYearName(y, lang);
   const parts: string[] = [];
-  for (let i = 0; i < ys.length; ) {
+  for (let i = 0; i < ys.length;) {
     let j = i;
     while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
     if (j - i >= 2) parts.push(formatRange(name(ys[i]!), name(ys[j]!), lang));
@@ -226,11 +244,11 @@ export function formatter(lang: Lang) {
     fiscalYearShort: (year: number) => formatFiscalYearShort(year, lang),
     fiscalYearRange: (from?: number, to?: number) => formatFiscalYearRange(from, to, lang),
     list: (items: readonly string[]) => formatList(items, lang),
-    listParts: <T,>(items: readonly T[]) => formatListParts(items, lang),
+    listParts: <T>(items: readonly T[]) => formatListParts(items, lang),
     series: (items: readonly string[]) => formatSeries(items, lang),
     parts: (items: readonly string[]) => formatParts(items, lang),
     range: (from?: string, to?: string) => formatRange(from, to, lang),
-    rangeParts: <T,>(from?: T, to?: T) => formatRangeParts(from, to, lang),
+    rangeParts: <T>(from?: T, to?: T) => formatRangeParts(from, to, lang),
     paren: (text: string) => formatParen(text, lang),
     levelNumber: (level: string, n: number | string) => formatLevelNumber(level, n, lang),
     numbered: (level: string, n: number | undefined, title: string) => formatNumbered(level, n, title, lang),

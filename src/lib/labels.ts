@@ -8,8 +8,16 @@ export function meetingOrdinal(fiscalYear: number, ordinal: number, lang: Lang):
 }
 
 /** 令和6年度第2回 東京都在宅介護・医療協働推進部会 / Tokyo …Subcommittee, 2nd meeting of FY2024. */
-export function meetingTitle(fiscalYear: number, ordinal: number, committeeName: { ja: string; en: string }, lang: Lang): string {
-  return t(lang, 'meeting.title', { numbered: meetingOrdinal(fiscalYear, ordinal, lang), committee: committeeName[lang] });
+export function meetingTitle(
+  fiscalYear: number,
+  ordinal: number,
+  committeeName: { ja: string; en: string },
+  lang: Lang,
+): string {
+  return t(lang, 'meeting.title', {
+    numbered: meetingOrdinal(fiscalYear, ordinal, lang),
+    committee: committeeName[lang],
+  });
 }
 
 const HANDOUT_LABEL = /^(参考資料|資料)(.+)$/;

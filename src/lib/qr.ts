@@ -7,7 +7,7 @@ export function qrPath(text: string): { size: number; d: string } {
   let d = '';
   // One rectangle per horizontal run of dark modules (about half the bytes of one per module).
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; ) {
+    for (let x = 0; x < size;) {
       if (!modules.get(y, x)) {
         x++;
         continue;

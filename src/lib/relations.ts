@@ -142,7 +142,10 @@ function resolve<T>(ids: readonly string[], map: Map<string, T>): T[] {
 }
 
 /** Handouts of every meeting that point at an entry through `field`, by the entry's id (meetings in id order). */
-function handoutsBy(meetings: readonly Meeting[], field: 'meeting' | 'regulation' | 'survey'): Map<string, HandoutRef[]> {
+function handoutsBy(
+  meetings: readonly Meeting[],
+  field: 'meeting' | 'regulation' | 'survey',
+): Map<string, HandoutRef[]> {
   const refs = meetings.flatMap((meeting) => meeting.handouts.map((handout) => ({ meeting, handout })));
   return byKey(refs, (r) => r.handout[field]);
 }
@@ -169,10 +172,16 @@ function initiativeIndex(programs: readonly Program[]): Map<string, Map<string, 
 
 /** A plan's issues with their initiatives, then the initiatives outside any issue; empty sections dropped. */
 function planSections(plan: Plan, linked: Map<string, InitiativeProgram[]> | undefined): PlanSection[] {
-  const group = (initiative: Initiative): InitiativeGroup => ({ initiative, programs: linked?.get(initiative.id) ?? [] });
+  const group = (initiative: Initiative): InitiativeGroup => ({
+    initiative,
+    programs: linked?.get(initiative.id) ?? [],
+  });
   const issueIds = new Set(plan.issues.map((i) => i.id));
   const sections: PlanSection[] = [
-    ...plan.issues.map((issue) => ({ issue, initiatives: plan.initiatives.filter((i) => i.issue === issue.id).map(group) })),
+    ...plan.issues.map((issue) => ({
+      issue,
+      initiatives: plan.initiatives.filter((i) => i.issue === issue.id).map(group),
+    })),
     { initiatives: plan.initiatives.filter((i) => !i.issue || !issueIds.has(i.issue)).map(group) },
   ];
   return sections.filter((s) => s.initiatives.length > 0);
@@ -252,7 +261,12 @@ interface CommitteeIndex {
   meetings: Map<string, Meeting[]>;
 }
 
-function meetingRelations(meeting: Meeting, byId: ById, index: CommitteeIndex, aboutMeeting: Map<string, HandoutRef[]>) {
+function meetingRelations(
+  meeting: Meeting,
+  byId: ById,
+  index: CommitteeIndex,
+  aboutMeeting: Map<string, HandoutRef[]>,
+) {
   const committee = byId.committees.get(meeting.committee)!;
   const siblings = index.meetings.get(committee.id) ?? [];
   const at = siblings.findIndex((m) => m.id === meeting.id);
@@ -280,7 +294,12 @@ function meetingRelations(meeting: Meeting, byId: ById, index: CommitteeIndex, a
   };
 }
 
-function regulationRelations(regulation: Regulation, byId: ById, derived: Map<string, Regulation[]>, about: Map<string, HandoutRef[]>) {
+function regulationRelations(
+  regulation: Regulation,
+  byId: ById,
+  derived: Map<string, Regulation[]>,
+  about: Map<string, HandoutRef[]>,
+) {
   return {
     basedOn: regulation.based_on ? byId.regulations.get(regulation.based_on) : undefined,
     derived: derived.get(regulation.id) ?? [],
@@ -303,7 +322,8 @@ export function relationsOf(c: Collections): Relations {
   }
   const mentions = new Map<string, ProgramMention[]>();
   for (const meeting of meetingsByDate) {
-    const add = (id: string, where: ProgramMention['where']) => mentions.set(id, [...(mentions.get(id) ?? []), { meeting, where }]);
+    const add = (id: string, where: ProgramMention['where']) =>
+      mentions.set(id, [...(mentions.get(id) ?? []), { meeting, where }]);
     for (const item of meeting.agenda) for (const id of item.programs) add(id, { kind: 'agenda', number: item.number });
     for (const h of meeting.handouts) for (const id of h.programs) add(id, { kind: 'handout', label: h.label });
   }
@@ -312,7 +332,8 @@ export function relationsOf(c: Collections): Relations {
     governedBy: new Map(),
     meetings: byKey(meetingsByDate, (m) => m.committee),
   };
-  for (const r of c.regulations) for (const id of r.governs) committees.governedBy.set(id, [...(committees.governedBy.get(id) ?? []), r]);
+  for (const r of c.regulations)
+    for (const id of r.governs) committees.governedBy.set(id, [...(committees.governedBy.get(id) ?? []), r]);
   const derivedRegulations = byKey(c.regulations, (r) => r.based_on);
   const handouts = {
     meeting: handoutsBy(c.meetings, 'meeting'),
@@ -346,7 +367,8 @@ export function relationsOf(c: Collections): Relations {
       const meetings = committees.meetings.get(committee.id) ?? [];
       const years = [...new Set(meetings.map((m) => m.fiscal_year))].sort((a, b) => b - a);
       if (!years.length) return [];
-      const ofYear = (year: number) => meetings.filter((m) => m.fiscal_year === year).sort((a, b) => a.ordinal - b.ordinal);
+      const ofYear = (year: number) =>
+        meetings.filter((m) => m.fiscal_year === year).sort((a, b) => a.ordinal - b.ordinal);
       return [{ committee, years: years.map((year) => ({ year, meetings: ofYear(year) })) }];
     }),
     plansInOrder: [...c.plans].sort(

@@ -12,8 +12,12 @@ type Roster = Committee['rosters'][number];
 export function rosterInForce(committee: Committee, meeting: Meeting): Roster | undefined {
   if (meeting.roster) return committee.rosters.find((r) => r.id === meeting.roster);
   const when = meeting.date ?? meeting.month;
-  const candidates = committee.rosters.filter((r) => (r.as_of && when ? r.as_of.slice(0, when.length) <= when : r.fiscal_year === meeting.fiscal_year));
-  return candidates.sort((a, b) => (a.as_of ?? String(a.fiscal_year)).localeCompare(b.as_of ?? String(b.fiscal_year))).at(-1);
+  const candidates = committee.rosters.filter((r) =>
+    r.as_of && when ? r.as_of.slice(0, when.length) <= when : r.fiscal_year === meeting.fiscal_year,
+  );
+  return candidates
+    .sort((a, b) => (a.as_of ?? String(a.fiscal_year)).localeCompare(b.as_of ?? String(b.fiscal_year)))
+    .at(-1);
 }
 
 export interface RosterParts {

@@ -44,9 +44,11 @@ export function programYears(program: Program): number[] {
   for (const n of program.narratives) years.push(n.fiscal_year);
   for (const m of program.marks) years.push(m.fiscal_year);
   for (const d of program.details) if (d.fiscal_year !== undefined) years.push(d.fiscal_year);
-  for (const list of [program.funding, program.subsidy_rates, program.subsidy_caps]) for (const x of list) years.push(...x.fiscal_years);
+  for (const list of [program.funding, program.subsidy_rates, program.subsidy_caps])
+    for (const x of list) years.push(...x.fiscal_years);
   for (const s of program.sites) for (const y of [s.designated_in, s.designated_by]) if (y !== undefined) years.push(y);
-  if (program.span?.from !== undefined && program.span?.to !== undefined) years.push(...range(program.span.from, program.span.to));
+  if (program.span?.from !== undefined && program.span?.to !== undefined)
+    years.push(...range(program.span.from, program.span.to));
   return sorted(years);
 }
 
@@ -73,7 +75,8 @@ export const searchProps = {
   },
   plan(plan: Plan): SearchProps {
     const { from, to } = plan.period;
-    const years = from !== undefined && to !== undefined ? range(from, to) : [from, to].filter((y): y is number => y !== undefined);
+    const years =
+      from !== undefined && to !== undefined ? range(from, to) : [from, to].filter((y): y is number => y !== undefined);
     for (const i of plan.initiatives) for (const y of i.years) years.push(y.fiscal_year);
     return { searchKind: 'plan', searchYears: sorted(years), searchFilters: {} };
   },
@@ -81,14 +84,18 @@ export const searchProps = {
     return { searchKind: 'fiscal-year', searchYears: [year], searchFilters: {} };
   },
   regulation(regulation: Regulation): SearchProps {
-    const years = regulation.revisions.flatMap((r) => [r.date, r.effective].filter((d): d is string => !!d).map(fiscalYearOfDate));
+    const years = regulation.revisions.flatMap((r) =>
+      [r.date, r.effective].filter((d): d is string => !!d).map(fiscalYearOfDate),
+    );
     return { searchKind: 'regulation', searchYears: sorted(years), searchFilters: {} };
   },
   survey(survey: Survey): SearchProps {
     return { searchKind: 'survey', searchYears: [survey.fiscal_year], searchFilters: {} };
   },
   source(source: Source): SearchProps {
-    const years = [source.fiscal_year, source.date ? fiscalYearOfDate(source.date) : undefined].filter((y): y is number => y !== undefined);
+    const years = [source.fiscal_year, source.date ? fiscalYearOfDate(source.date) : undefined].filter(
+      (y): y is number => y !== undefined,
+    );
     return { searchKind: 'source', searchYears: sorted(years), searchFilters: {} };
   },
   /** Pages without years of their own (glossary, about …). */

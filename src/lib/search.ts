@@ -43,7 +43,8 @@ export function rewriteFiscalYears(text: string): string {
 }
 
 /** A fiscal year written out in a text (令和5年度, 平成31年度, 2023年度, FY2023, R5年度); bare R5 or 2023 are left alone. */
-const FISCAL_YEAR_WRITTEN_OUT = /(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g;
+const FISCAL_YEAR_WRITTEN_OUT =
+  /(?:令和|平成)(?:元|\d{1,2})年度|\d{4}年度|FY ?\d{4}|(?<![A-Za-z0-9])[RH](?:元|\d{1,2})年度/g;
 
 /**
  * Index side: puts the year token after every fiscal year written out in the (folded) text:
@@ -81,7 +82,9 @@ function fold(text: string): string {
 /** The query as it goes to Pagefind: folded, fiscal years rewritten, numbers split from counters. */
 export function normalizeQuery(raw: string): string {
   const folded = fold(raw).replace(/[「」『』【】〔〕()（）"'“”‘’]/g, ' ');
-  return splitCounters(normalizeCounters(rewriteFiscalYears(folded))).replace(/\s+/g, ' ').trim();
+  return splitCounters(normalizeCounters(rewriteFiscalYears(folded)))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -115,7 +118,8 @@ export function titleRanker(query: string): (titleKeyOf: string) => number {
   return (titleKeyOf) => {
     if (!whole || !titleKeyOf) return 0;
     if (titleKeyOf.includes(whole)) return 2 + Math.min(1, whole.length / titleKeyOf.length);
-    if (byWords && needed.every((w) => titleKeyOf.includes(w))) return 1 + Math.min(1, neededLength / titleKeyOf.length);
+    if (byWords && needed.every((w) => titleKeyOf.includes(w)))
+      return 1 + Math.min(1, neededLength / titleKeyOf.length);
     return 0;
   };
 }

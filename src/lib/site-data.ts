@@ -30,5 +30,7 @@ export function siteData(): Promise<SiteData> {
 /** getStaticPaths of a [...lang]/<kind>/[id] page: one page per entry and language, the entry as the prop `entry`. */
 export async function entryStaticPaths<N extends CollectionName>(name: N) {
   const entries = (await siteData())[name] as EntryOf<N>[];
-  return LANG_PARAMS.flatMap((params) => entries.map((entry) => ({ params: { ...params, id: entry.id }, props: { entry } })));
+  return LANG_PARAMS.flatMap((params) =>
+    entries.map((entry) => ({ params: { ...params, id: entry.id }, props: { entry } })),
+  );
 }

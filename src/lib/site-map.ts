@@ -14,7 +14,9 @@ export interface Redirect {
 /** A program's former ids → its current page, in both languages. */
 export function programRedirects(programs: readonly { id: string; former_ids: string[] }[]): Redirect[] {
   return programs.flatMap((p) =>
-    p.former_ids.flatMap((old) => LANGS.map((lang) => ({ from: paths.program(lang, old), to: paths.program(lang, p.id) }))),
+    p.former_ids.flatMap((old) =>
+      LANGS.map((lang) => ({ from: paths.program(lang, old), to: paths.program(lang, p.id) })),
+    ),
   );
 }
 
@@ -36,7 +38,8 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * sitemap.xml listing `pagePaths` (paths of built pages in every language, '/en/programs/x/'), each
@@ -51,13 +54,20 @@ export function sitemapXml(pagePaths: readonly string[], origin: string): string
     group.set(langOfPath(path), path);
     twins.set(base, group);
   }
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+  ];
   for (const base of [...twins.keys()].sort()) {
     const group = twins.get(base)!;
     const url = (path: string) => escapeXml(`${origin}${path}`);
     const alternates = [
-      ...LANGS.filter((l) => group.has(l)).map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${url(group.get(l)!)}"/>`),
-      ...(group.has(DEFAULT_LANG) ? [`<xhtml:link rel="alternate" hreflang="x-default" href="${url(group.get(DEFAULT_LANG)!)}"/>`] : []),
+      ...LANGS.filter((l) => group.has(l)).map(
+        (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${url(group.get(l)!)}"/>`,
+      ),
+      ...(group.has(DEFAULT_LANG)
+        ? [`<xhtml:link rel="alternate" hreflang="x-default" href="${url(group.get(DEFAULT_LANG)!)}"/>`]
+        : []),
     ].join('');
     for (const lang of LANGS) {
       const path = group.get(lang);

@@ -11,7 +11,9 @@ import { searchKey } from './text.ts';
 
 /** Reads a source file ('seeds/….txt') relative to the project root. Line endings become \n. */
 export function readSourceText(file: string, root: string = process.cwd()): string {
-  return readFileSync(resolve(root, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return readFileSync(resolve(root, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 export interface Segment {
@@ -41,7 +43,7 @@ function foldWithMap(text: string): { folded: string; start: number[]; end: numb
   const end: number[] = [];
   const chars = Array.from(text);
   let offset = 0;
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let chunk = chars[i]!;
     let j = i + 1;
     while (j < chars.length && COMBINING.test(chars[j]!)) chunk += chars[j++]!;

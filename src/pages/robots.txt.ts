@@ -3,4 +3,5 @@ import type { APIRoute } from 'astro';
 import { siteOrigin } from '../lib/urls.ts';
 import { robotsTxt } from '../lib/site-map.ts';
 
-export const GET: APIRoute = () => new Response(robotsTxt(siteOrigin()), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(robotsTxt(siteOrigin()), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -28,10 +28,20 @@ const INVISIBLE_ONLY = /^[\s\u200B-\u200D\u2060\uFEFF]+$/u;
 function codePointName(ch: string): string {
   const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   const names: Record<string, string> = {
-    '0000': 'NUL', '000D': 'carriage return', '001B': 'escape', '007F': 'DEL', '202A': 'left-to-right embedding',
-    '202B': 'right-to-left embedding', '202C': 'pop directional formatting', '202D': 'left-to-right override',
-    '202E': 'right-to-left override', '2066': 'left-to-right isolate', '2067': 'right-to-left isolate',
-    '2068': 'first strong isolate', '2069': 'pop directional isolate', FFFD: 'replacement character',
+    '0000': 'NUL',
+    '000D': 'carriage return',
+    '001B': 'escape',
+    '007F': 'DEL',
+    '202A': 'left-to-right embedding',
+    '202B': 'right-to-left embedding',
+    '202C': 'pop directional formatting',
+    '202D': 'left-to-right override',
+    '202E': 'right-to-left override',
+    '2066': 'left-to-right isolate',
+    '2067': 'right-to-left isolate',
+    '2068': 'first strong isolate',
+    '2069': 'pop directional isolate',
+    FFFD: 'replacement character',
   };
   return `U+${hex}${names[hex] ? ` (${names[hex]})` : ''}`;
 }
@@ -47,8 +57,8 @@ export function textProblem(text: string): { message: string; char?: string } | 
     const what = /[\u202A-\u202E\u2066-\u2069]/.test(bad[0])
       ? 'a bidirectional control character, which can make a page show text in another order than written'
       : bad[0] === '\uFFFD'
-        ? 'the replacement character �, left where text was converted from another encoding; '
-          + 'copy it again from the source'
+        ? 'the replacement character �, left where text was converted from another encoding; ' +
+          'copy it again from the source'
         : 'a control character';
     const at = [...text.slice(0, bad.index)].length + 1;
     return { message: `text contains ${codePointName(bad[0])}, ${what} (character ${at})`, char: bad[0] };
@@ -64,7 +74,8 @@ export function textProblem(text: string): { message: string; char?: string } | 
 
 /** Adds textProblem as an issue: for `.superRefine` on any string schema. */
 export function refineText(
-  value: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void },
+  value: string,
+  ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void },
 ): void {
   const problem = textProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
@@ -212,7 +223,8 @@ export type SourceRef = z.infer<typeof sourceRef>;
 
 /** Unit exactly as the source prints it (千円, 人, 回, か所, 箇所, 事業所 …); the list with English forms is src/lib/units.ts. */
 export const unit = z.enum(UNIT_KEYS as [string, ...string[]], {
-  error: (iss) => `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts ` +
+  error: (iss) =>
+    `unit ${JSON.stringify(iss.input)} is not in the list in src/lib/units.ts ` +
     '(add it there with its English form if the source really uses it)',
 });
 

@@ -4,7 +4,16 @@
  */
 import { z } from 'astro/zod';
 import {
-  checkPeriod, describeValue, fiscalYear, id, isoDate, isoMonth, localized, monthPeriod, sourceRef, unit,
+  checkPeriod,
+  describeValue,
+  fiscalYear,
+  id,
+  isoDate,
+  isoMonth,
+  localized,
+  monthPeriod,
+  sourceRef,
+  unit,
 } from './common.ts';
 import { allowsFraction, isMoneyUnit, UNIT_KEYS } from '../lib/units.ts';
 
@@ -71,13 +80,28 @@ function checkFigure(
   f: { derived: boolean; derivation?: unknown; confidence: string; note?: unknown; unit: string; value: number },
   ctx: z.RefinementCtx,
 ): void {
-  if (f.derived && !f.derivation) ctx.addIssue({ code: 'custom', path: ['derivation'], message: 'a derived figure must say how it was computed (derivation: {ja, en})' });
-  if (!f.derived && f.derivation) ctx.addIssue({ code: 'custom', path: ['derived'], message: 'derivation is given but derived is not true' });
-  if (f.confidence === 'uncertain' && !f.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an uncertain figure needs a note saying what the alternatives are' });
+  if (f.derived && !f.derivation)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['derivation'],
+      message: 'a derived figure must say how it was computed (derivation: {ja, en})',
+    });
+  if (!f.derived && f.derivation)
+    ctx.addIssue({ code: 'custom', path: ['derived'], message: 'derivation is given but derived is not true' });
+  if (f.confidence === 'uncertain' && !f.note)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['note'],
+      message: 'an uncertain figure needs a note saying what the alternatives are',
+    });
   // Figures are counts, amounts, shares and durations as printed: never negative (a ▲ difference in
   // a source is not recorded as a figure), and whole numbers unless the unit may be fractional.
   if (isMoneyUnit(f.unit) && (f.value < 0 || !Number.isInteger(f.value)))
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: `a money figure in ${f.unit} is a non-negative integer, found ${f.value}`,
+    });
   else if (f.value < 0) {
     const message = `a figure is never negative, found ${f.value} ${f.unit} (a ▲ difference is not a figure)`;
     ctx.addIssue({ code: 'custom', path: ['value'], message });

@@ -56,7 +56,12 @@ export const meeting = z
     source: sourceRef,
   })
   .superRefine((m, ctx) => {
-    if (!m.date && !m.month) ctx.addIssue({ code: 'custom', path: ['date'], message: 'a meeting needs a date (YYYY-MM-DD) or at least a month (YYYY-MM)' });
+    if (!m.date && !m.month)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'a meeting needs a date (YYYY-MM-DD) or at least a month (YYYY-MM)',
+      });
     // A meeting of 令和6年度 takes place between April 2024 and March 2025.
     for (const key of ['date', 'month'] as const) {
       const when = m[key];
@@ -75,11 +80,13 @@ export const meeting = z
         anchors.set(anchor, item.number);
         return;
       }
-      const message = other === item.number
-        ? `agenda number "${item.number}" is used twice in this meeting`
-        : `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page`;
+      const message =
+        other === item.number
+          ? `agenda number "${item.number}" is used twice in this meeting`
+          : `agenda numbers "${other}" and "${item.number}" give the same anchor #${anchor} on the meeting page`;
       ctx.addIssue({ code: 'custom', path: ['agenda', i, 'number'], message });
     });
-    if (m.start && m.end && m.start >= m.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
+    if (m.start && m.end && m.start >= m.end)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'the meeting ends before it starts' });
   });
 export type Meeting = z.infer<typeof meeting>;

@@ -96,7 +96,8 @@ export const nationalSubsidyGroup = z
   })
   .refine((g) => g.marked_count < g.programs.length, {
     path: ['marked_count'],
-    message: 'marked_count must be smaller than the number of programs (when every program is marked, mark each program)',
+    message:
+      'marked_count must be smaller than the number of programs (when every program is marked, mark each program)',
   });
 export type NationalSubsidyGroup = z.infer<typeof nationalSubsidyGroup>;
 

@@ -8,7 +8,13 @@ export const source = z.strictObject({
   file: z.string().regex(/^seeds\/[\w.-]+\.txt$/, "a source file is 'seeds/<name>.txt'"),
   title: localized,
   /** What the document is (e.g. meeting materials, plan progress evaluation). */
-  kind: z.enum(['meeting-materials', 'plan-evaluation', 'plan-draft', 'initiatives-overview', 'plan-support-evaluation']),
+  kind: z.enum([
+    'meeting-materials',
+    'plan-evaluation',
+    'plan-draft',
+    'initiatives-overview',
+    'plan-support-evaluation',
+  ]),
   /** Date of the document (or the meeting it was handed out at), when known. */
   date: isoDate.optional(),
   /** Fiscal year the document is about. */

@@ -21,9 +21,7 @@ export const survey = z.strictObject({
     .array(z.strictObject({ date: isoDate.optional(), month: isoMonth.optional(), text: localized }))
     .default([]),
   /** Main items asked, grouped by questionnaire; `new` marks items added this time. */
-  items: z
-    .array(z.strictObject({ group: localized, text: localized, new: z.boolean().default(false) }))
-    .default([]),
+  items: z.array(z.strictObject({ group: localized, text: localized, new: z.boolean().default(false) })).default([]),
   /** Numbers about the survey: target count, previous response rates … */
   figures: z.array(figure).default([]),
   /**

@@ -43,8 +43,17 @@ const cases: PageCase[] = [
     h1: { ja: /在宅介護・医療協働推進部会/, en: /Subcommittee/ },
     sees: { ja: /山田 雅子/, en: /山田 雅子/ },
   },
-  { kind: 'regulation', ja: '/regulations/zaitaku-dissemination-project-outline/', h1: { ja: /東京都在宅療養普及事業実施要綱/, en: /Outline/i } },
-  { kind: 'survey', ja: '/surveys/visiting-nursing-workforce-survey-fy2024/', h1: { ja: /調査/, en: /[Ss]urvey/ }, sees: { ja: /1,768/, en: /1,768/ } },
+  {
+    kind: 'regulation',
+    ja: '/regulations/zaitaku-dissemination-project-outline/',
+    h1: { ja: /東京都在宅療養普及事業実施要綱/, en: /Outline/i },
+  },
+  {
+    kind: 'survey',
+    ja: '/surveys/visiting-nursing-workforce-survey-fy2024/',
+    h1: { ja: /調査/, en: /[Ss]urvey/ },
+    sees: { ja: /1,768/, en: /1,768/ },
+  },
   { kind: 'fiscal year', ja: '/fy/2025/', h1: { ja: /令和7年度/, en: /FY2025/ } },
   { kind: 'plan', ja: '/plan/tokyo-health-plan-2024-outline/', h1: { ja: /在宅療養/, en: /home-based care/i } },
   { kind: 'source', ja: '/sources/zaitaku-bukai-fy2024-2-materials/', h1: { ja: /令和6年度第2回/, en: /FY2024/ } },
@@ -79,8 +88,18 @@ for (const c of cases) {
       const other = lang === 'ja' ? twinOf(c.ja) : c.ja;
       await expect(page.locator('a.lang-switch')).toHaveAttribute('href', other);
 
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        axe.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
       expect(external).toEqual([]);
     });
   }
@@ -136,7 +155,9 @@ test('keyboard alone reaches the search box and the language switch', async ({ p
 test('the page works at 320 px without horizontal scrolling of the page', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto('/programs/visiting-nursing-comprehensive-program/');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -26,7 +26,9 @@ async function waitForResults(page: Page, query: string) {
 }
 
 async function resultPaths(page: Page): Promise<string[]> {
-  return page.$$eval('#search-results > li h2 a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page.$$eval('#search-results > li h2 a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 }
 
 /** Collects CSP violations and script errors. */
@@ -55,12 +57,17 @@ test('the query set finds the expected page in the first three results', async (
       const ok = rank >= 1 && rank <= 3;
       const k = byKind.get(`${lang} ${q.kind}`) ?? { pass: 0, total: 0 };
       byKind.set(`${lang} ${q.kind}`, { pass: k.pass + (ok ? 1 : 0), total: k.total + 1 });
-      if (!ok) misses.push(`[${lang}] ${q.q} (${q.kind}): expected ${q.expect}, ${rank ? `rank ${rank}` : 'not found'}; got ${paths.slice(0, 3).join(' ') || 'nothing'}`);
+      if (!ok)
+        misses.push(
+          `[${lang}] ${q.q} (${q.kind}): expected ${q.expect}, ${rank ? `rank ${rank}` : 'not found'}; got ${paths.slice(0, 3).join(' ') || 'nothing'}`,
+        );
     }
   }
   const total = SEARCH_QUERIES.length;
   const passed = total - misses.length;
-  console.log(`search query set: ${passed}/${total} (${((100 * passed) / total).toFixed(1)}%) with the expected page in the top 3`);
+  console.log(
+    `search query set: ${passed}/${total} (${((100 * passed) / total).toFixed(1)}%) with the expected page in the top 3`,
+  );
   console.log([...byKind].map(([k, v]) => `  ${k}: ${v.pass}/${v.total}`).join('\n'));
   if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
   expect(errors).toEqual([]);
@@ -74,7 +81,9 @@ test('the query set has at least 40 Japanese and 15 English queries, each with a
   for (const q of SEARCH_QUERIES) expect(q.expect).toMatch(q.lang === 'en' ? /^\/en\/.+\/$/ : /^\/(?!en\/).+\/$/);
 });
 
-test('?q= from the header form shows results: title, kind, fiscal years and a highlighted excerpt', async ({ page }) => {
+test('?q= from the header form shows results: title, kind, fiscal years and a highlighted excerpt', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('/programs/visiting-nursing-recruitment/');
   await page.fill('#site-search-q', '教育ステーション');
@@ -121,7 +130,8 @@ test('filters narrow the results and are kept in the address', async ({ page }) 
   await waitForResults(page, '訪問看護');
   const all = (await resultPaths(page)).length;
   await expect(page.locator('#search-filters')).toBeVisible();
-  for (const f of ['kind', 'fy', 'initiative', 'bureau', 'fund']) await expect.poll(() => page.locator(`#search-filter-${f} option`).count(), { message: f }).toBeGreaterThan(1);
+  for (const f of ['kind', 'fy', 'initiative', 'bureau', 'fund'])
+    await expect.poll(() => page.locator(`#search-filter-${f} option`).count(), { message: f }).toBeGreaterThan(1);
 
   await page.selectOption('#search-filter-kind', 'program');
   await waitForResults(page, '訪問看護');
@@ -154,7 +164,11 @@ test('keyboard alone: type a query, Tab to the first result, Enter opens it', as
   let href = '';
   for (let i = 0; i < 12 && !href; i++) {
     await page.keyboard.press('Tab');
-    href = await page.evaluate(() => (document.activeElement?.closest('#search-results') ? (document.activeElement as HTMLAnchorElement).getAttribute('href') ?? '' : ''));
+    href = await page.evaluate(() =>
+      document.activeElement?.closest('#search-results')
+        ? ((document.activeElement as HTMLAnchorElement).getAttribute('href') ?? '')
+        : '',
+    );
   }
   expect(href).toBe('/programs/home-ventilator-user-support/');
   await page.keyboard.press('Enter');
@@ -165,9 +179,22 @@ for (const lang of ['ja', 'en'] as const) {
   test(`the search page with results and filters has no axe violations (${lang})`, async ({ page }) => {
     await page.goto(`${searchPath(lang)}?q=${lang === 'ja' ? '教育ステーション' : 'education station'}`);
     await waitForResults(page, lang === 'ja' ? '教育ステーション' : 'education station');
-    await page.locator('#search-more').click().catch(() => undefined);
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    await page
+      .locator('#search-more')
+      .click()
+      .catch(() => undefined);
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      axe.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 }
 
@@ -181,7 +208,9 @@ test('without JavaScript the search page says so and links to the programs', asy
     await page.goto(path);
     const note = page.locator('.search-nojs');
     await expect(note).toBeVisible();
-    await expect(note).toContainText(path.startsWith('/en/') ? 'Search needs JavaScript' : '検索にはJavaScriptが必要です');
+    await expect(note).toContainText(
+      path.startsWith('/en/') ? 'Search needs JavaScript' : '検索にはJavaScriptが必要です',
+    );
     await expect(note.locator('a')).toHaveAttribute('href', programs);
   }
   await context.close();
@@ -205,8 +234,14 @@ test('the search page loads Pagefind; no other page loads anything from /pagefin
     requests.length = 0;
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((r) => r.startsWith('/pagefind/')), path).toEqual([]);
-    expect(requests.filter((r) => r.endsWith('.js') || r.endsWith('.wasm') || r.endsWith('.pagefind')), path).toEqual([]);
+    expect(
+      requests.filter((r) => r.startsWith('/pagefind/')),
+      path,
+    ).toEqual([]);
+    expect(
+      requests.filter((r) => r.endsWith('.js') || r.endsWith('.wasm') || r.endsWith('.pagefind')),
+      path,
+    ).toEqual([]);
     expect(await page.locator('script').count(), path).toBe(0);
   }
   requests.length = 0;
@@ -214,7 +249,13 @@ test('the search page loads Pagefind; no other page loads anything from /pagefin
   await waitForResults(page, 'ACP');
   expect(requests.some((r) => r.startsWith('/pagefind/'))).toBe(true);
   // The search page's own script is an external module (no inline script: CSP).
-  const scripts = await page.locator('script').evaluateAll((els) => els.map((s) => ({ src: s.getAttribute('src'), type: s.getAttribute('type'), inline: (s.textContent ?? '').trim().length })));
+  const scripts = await page.locator('script').evaluateAll((els) =>
+    els.map((s) => ({
+      src: s.getAttribute('src'),
+      type: s.getAttribute('type'),
+      inline: (s.textContent ?? '').trim().length,
+    })),
+  );
   expect(scripts.length).toBeGreaterThan(0);
   for (const s of scripts) expect(s).toMatchObject({ type: 'module', inline: 0 });
 });

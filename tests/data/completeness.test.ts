@@ -21,26 +21,54 @@ import { ROOT } from '../helpers/fixtures.ts';
 import { UNIT_KEYS } from '../../src/lib/units.ts';
 
 const data = checkData(ROOT);
-const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
+const of = <T>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
 
 function heldNames(): string[] {
   const names: string[] = [];
   for (const p of of<Program>('programs')) {
-    names.push(p.name.ja, p.summary.ja, ...p.former_names.map((f) => f.name.ja), ...p.details.map((d) => d.text.ja), ...p.narratives.map((n) => n.text.ja));
+    names.push(
+      p.name.ja,
+      p.summary.ja,
+      ...p.former_names.map((f) => f.name.ja),
+      ...p.details.map((d) => d.text.ja),
+      ...p.narratives.map((n) => n.text.ja),
+    );
     names.push(...p.figures.map((f) => f.label.ja));
   }
-  for (const c of of<Committee>('committees')) names.push(c.name.ja, c.purpose.ja, ...c.former_names.map((f) => f.name.ja));
-  for (const m of of<Meeting>('meetings')) names.push(...m.agenda.map((a) => a.title.ja), ...m.handouts.map((h) => h.title.ja));
+  for (const c of of<Committee>('committees'))
+    names.push(c.name.ja, c.purpose.ja, ...c.former_names.map((f) => f.name.ja));
+  for (const m of of<Meeting>('meetings'))
+    names.push(...m.agenda.map((a) => a.title.ja), ...m.handouts.map((h) => h.title.ja));
   for (const p of of<Plan>('plans')) {
-    names.push(p.name.ja, ...p.issues.map((i) => i.title.ja), ...p.notes.map((n) => n.text.ja), ...p.indicators.map((i) => i.name.ja));
+    names.push(
+      p.name.ja,
+      ...p.issues.map((i) => i.title.ja),
+      ...p.notes.map((n) => n.text.ja),
+      ...p.indicators.map((i) => i.name.ja),
+    );
     for (const it of p.initiatives) {
-      names.push(it.title.ja, ...(it.goal ? [it.goal.ja] : []), ...(it.vision ? [it.vision.ja] : []), ...it.past_work.map((x) => x.ja), ...it.challenges.map((x) => x.ja), ...it.directions.map((x) => x.ja));
-      for (const y of it.years) names.push(...(y.activities ? [y.activities.ja] : []), ...(y.self_evaluation ? [y.self_evaluation.ja] : []));
+      names.push(
+        it.title.ja,
+        ...(it.goal ? [it.goal.ja] : []),
+        ...(it.vision ? [it.vision.ja] : []),
+        ...it.past_work.map((x) => x.ja),
+        ...it.challenges.map((x) => x.ja),
+        ...it.directions.map((x) => x.ja),
+      );
+      for (const y of it.years)
+        names.push(...(y.activities ? [y.activities.ja] : []), ...(y.self_evaluation ? [y.self_evaluation.ja] : []));
       names.push(...it.figures.map((f) => f.label.ja));
     }
   }
   for (const r of of<Regulation>('regulations')) names.push(r.title.ja, JSON.stringify(r.articles));
-  for (const s of of<Survey>('surveys')) names.push(s.title.ja, s.purpose.ja, s.target.ja, ...s.items.map((i) => i.text.ja), ...s.schedule.map((i) => i.text.ja));
+  for (const s of of<Survey>('surveys'))
+    names.push(
+      s.title.ja,
+      s.purpose.ja,
+      s.target.ja,
+      ...s.items.map((i) => i.text.ja),
+      ...s.schedule.map((i) => i.text.ja),
+    );
   for (const g of of<GlossaryEntry>('glossary')) names.push(g.term.ja);
   return names;
 }
@@ -76,7 +104,11 @@ describe('completeness of the curated data', () => {
 
   it('excludes nothing that the data actually holds or the documents do not contain', () => {
     const names = heldNames();
-    const all = new Set(readdirSync(join(ROOT, 'seeds')).flatMap((f) => programLikeRuns(readFileSync(join(ROOT, 'seeds', f), 'utf8')).map(searchKey)));
+    const all = new Set(
+      readdirSync(join(ROOT, 'seeds')).flatMap((f) =>
+        programLikeRuns(readFileSync(join(ROOT, 'seeds', f), 'utf8')).map(searchKey),
+      ),
+    );
     const stale = [...exclusions().keys()].filter((run) => !all.has(run) || isHeld(run, names));
     expect(stale, `exclusions to remove:\n${stale.join('\n')}`).toEqual([]);
   });
@@ -85,7 +117,9 @@ describe('completeness of the curated data', () => {
 describe('program-like runs (tests/helpers/completeness.ts)', () => {
   it('finds runs ending in 事業, 部会, 会議 and 研修, split at punctuation and spaces', () => {
     const runs = programLikeRuns('■在宅療養研修事業【11,209千円】\n○東京都在宅療養推進会議の開催・ACP推進部会');
-    expect(runs).toEqual(expect.arrayContaining(['在宅療養研修', '在宅療養研修事業', '東京都在宅療養推進会議', 'ACP推進部会']));
+    expect(runs).toEqual(
+      expect.arrayContaining(['在宅療養研修', '在宅療養研修事業', '東京都在宅療養推進会議', 'ACP推進部会']),
+    );
     expect(runs).not.toContain('11,209千円');
   });
   it('folds full-width letters', () => {
@@ -116,7 +150,8 @@ describe('plan items without a program', () => {
           for (const m of text.normalize('NFKC').matchAll(count)) {
             checked++;
             const value = Number(m[1]!.replace(/,/g, ''));
-            if (!it.figures.some((f) => f.value === value && f.unit === m[2])) missing.push(`${plan.id}/${it.id}: ${m[0]}`);
+            if (!it.figures.some((f) => f.value === value && f.unit === m[2]))
+              missing.push(`${plan.id}/${it.id}: ${m[0]}`);
           }
         }
       }

@@ -15,28 +15,45 @@ import type { Source } from '../../src/schemas/source.ts';
 import { ROOT } from '../helpers/fixtures.ts';
 
 const data = checkData(ROOT);
-const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
-const texts = new Map(of<Source>('sources').map((s) => [s.id, readFileSync(join(ROOT, s.file), 'utf8').normalize('NFKC').replace(/(\d)[ \t]*\n[ \t]*(\d)/g, '$1$2')]));
+const of = <T>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
+const texts = new Map(
+  of<Source>('sources').map((s) => [
+    s.id,
+    readFileSync(join(ROOT, s.file), 'utf8')
+      .normalize('NFKC')
+      .replace(/(\d)[ \t]*\n[ \t]*(\d)/g, '$1$2'),
+  ]),
+);
 // (Numbers the PDF extraction broke across lines, e.g. 3 / 5区市町村, are joined.)
 
 /** 4347 → /(?<![\d.,])4,? ?347(?![\d])/ ; 155.5 → 155.5 ; 27 → 27 or 27.0 */
 export function numberPattern(value: number): RegExp {
   const [int, frac] = String(value).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u0000').split('\u0000').join('[,，]? ?');
+  const grouped = int!
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u0000')
+    .split('\u0000')
+    .join('[,，]? ?');
   const fraction = frac ? `\\.${frac}0*` : '(?:\\.0+)?';
   return new RegExp(`(?<![\\d.])${grouped}${fraction}(?![\\d])`);
 }
 
 function owners(): { where: string; figure: Figure | UndatedFigure }[] {
   const out: { where: string; figure: Figure | UndatedFigure }[] = [];
-  for (const p of of<Program>('programs')) p.figures.forEach((figure, i) => out.push({ where: `programs/${p.id} figures[${i}]`, figure }));
+  for (const p of of<Program>('programs'))
+    p.figures.forEach((figure, i) => out.push({ where: `programs/${p.id} figures[${i}]`, figure }));
   for (const plan of of<Plan>('plans')) {
-    plan.indicators.forEach((ind) => ind.series.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${ind.id} series[${i}]`, figure })));
-    plan.initiatives.forEach((it) => it.figures.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${it.id} figures[${i}]`, figure })));
+    plan.indicators.forEach((ind) =>
+      ind.series.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${ind.id} series[${i}]`, figure })),
+    );
+    plan.initiatives.forEach((it) =>
+      it.figures.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${it.id} figures[${i}]`, figure })),
+    );
   }
   for (const s of of<Survey>('surveys')) {
     s.figures.forEach((figure, i) => out.push({ where: `surveys/${s.id} figures[${i}]`, figure }));
-    s.previous_survey?.figures.forEach((figure, i) => out.push({ where: `surveys/${s.id} previous_survey.figures[${i}]`, figure }));
+    s.previous_survey?.figures.forEach((figure, i) =>
+      out.push({ where: `surveys/${s.id} previous_survey.figures[${i}]`, figure }),
+    );
   }
   return out;
 }
@@ -44,8 +61,17 @@ function owners(): { where: string; figure: Figure | UndatedFigure }[] {
 describe('figures', () => {
   it('include the figures of every owner kind: programs, indicators, plan initiatives, surveys (and previous surveys)', () => {
     const where = owners().map((o) => o.where);
-    for (const kind of [/^programs\//, / series\[/, /^plans\/\S+ \S+ figures\[/, /^surveys\/\S+ figures\[/, /previous_survey\.figures\[/])
-      expect(where.some((w) => kind.test(w)), String(kind)).toBe(true);
+    for (const kind of [
+      /^programs\//,
+      / series\[/,
+      /^plans\/\S+ \S+ figures\[/,
+      /^surveys\/\S+ figures\[/,
+      /previous_survey\.figures\[/,
+    ])
+      expect(
+        where.some((w) => kind.test(w)),
+        String(kind),
+      ).toBe(true);
   });
   it('are printed in the document they cite, unless marked derived', () => {
     const missing = owners()

@@ -57,7 +57,10 @@ describe('a former program id', () => {
   const from = '/programs/home-ventilator-support/';
   const to = '/programs/ventilator-support/';
   it('is a page that sends readers on to the current page, in both languages', () => {
-    for (const [old, current] of [[from, to], [`/en${from}`, `/en${to}`]] as const) {
+    for (const [old, current] of [
+      [from, to],
+      [`/en${from}`, `/en${to}`],
+    ] as const) {
       const html = readFileSync(join(outDir, old, 'index.html'), 'utf8');
       expect(html).toContain(`<meta http-equiv="refresh" content="0;url=${current}">`);
       expect(html).toContain('<meta name="robots" content="noindex">');

@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkData } from '../../src/data/index.ts';
 import { formatProblem, type Problem } from '../../src/data/load.ts';
-import { badFixtures, GOOD, goodFixtures, markerLine, materialize, ROOT, VALID, type ProblemExpectation } from '../helpers/fixtures.ts';
+import {
+  badFixtures,
+  GOOD,
+  goodFixtures,
+  markerLine,
+  materialize,
+  ROOT,
+  VALID,
+  type ProblemExpectation,
+} from '../helpers/fixtures.ts';
 
 const fixtures = badFixtures();
 
@@ -61,15 +70,23 @@ describe('well-formed but unusual data is accepted', () => {
 
 describe('the build command on malformed data', () => {
   // Each run is mostly process start-up: run a few at once (vitest's maxConcurrency) to keep the suite short.
-  it.concurrent.each(fixtures)('$name: exits non-zero, names the file and writes no output directory', async ({ name, expect: exp }) => {
-    const dataRoot = materialize(name);
-    const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'dist');
-    const run = await npm(['run', '-s', 'build'], { ...process.env, ATLAS_DATA_DIR: dataRoot, ATLAS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' });
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(exp.file);
-    expect(run.stderr).toMatch(/Nothing was built/);
-    expect(existsSync(outDir)).toBe(false);
-  });
+  it.concurrent.each(fixtures)(
+    '$name: exits non-zero, names the file and writes no output directory',
+    async ({ name, expect: exp }) => {
+      const dataRoot = materialize(name);
+      const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'dist');
+      const run = await npm(['run', '-s', 'build'], {
+        ...process.env,
+        ATLAS_DATA_DIR: dataRoot,
+        ATLAS_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(exp.file);
+      expect(run.stderr).toMatch(/Nothing was built/);
+      expect(existsSync(outDir)).toBe(false);
+    },
+  );
 });
 
 function npm(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
@@ -86,8 +103,16 @@ describe('npm run check', () => {
   it('prints every problem, not just the first', () => {
     const dataRoot = materialize('total-mismatch');
     // Add a second, unrelated problem in another file.
-    execFileSync('sed', ['-i', "s/date: '2025-02-05'/date: '2025-13-40'/", join(dataRoot, 'meetings/subcommittee-2024-2.yaml')]);
-    const run = spawnSync('npm', ['run', '-s', 'check'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA_DIR: dataRoot }, encoding: 'utf8' });
+    execFileSync('sed', [
+      '-i',
+      "s/date: '2025-02-05'/date: '2025-13-40'/",
+      join(dataRoot, 'meetings/subcommittee-2024-2.yaml'),
+    ]);
+    const run = spawnSync('npm', ['run', '-s', 'check'], {
+      cwd: ROOT,
+      env: { ...process.env, ATLAS_DATA_DIR: dataRoot },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/nursing-total\.yaml:\d+:\d+ .*stated total/);
     expect(run.stderr).toMatch(/subcommittee-2024-2\.yaml:\d+:\d+ .*does not exist/);

@@ -22,7 +22,7 @@ const dir = join(base, 'a');
 const summary = generateData({ programs: N, out: dir, seed: 7 });
 const data = checkData(ROOT, dir);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
-const of = <T,>(collection: string) => data.entries.filter((e) => e.collection === collection).map((e) => e.data as T);
+const of = <T>(collection: string) => data.entries.filter((e) => e.collection === collection).map((e) => e.data as T);
 
 function filesOf(root: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -48,7 +48,8 @@ describe(`a generated tree of ${N} programs`, () => {
     const committees = of<Committee>('committees');
     expect(committees.length).toBeGreaterThan(0);
     for (const c of committees) expect(c.rosters.length).toBeGreaterThanOrEqual(3);
-    for (const name of ['sources', 'glossary', 'municipalities', 'bureaus', 'funds', 'plans']) expect(of(name).length, name).toBeGreaterThan(0);
+    for (const name of ['sources', 'glossary', 'municipalities', 'bureaus', 'funds', 'plans'])
+      expect(of(name).length, name).toBeGreaterThan(0);
   });
 
   it('gives programs figures over about ten fiscal years, with stated totals, uncertain and derived figures', () => {
@@ -83,7 +84,11 @@ describe(`a generated tree of ${N} programs`, () => {
   });
 
   it('passes `npm run check` with ATLAS_DATA_DIR pointing at it', () => {
-    const run = spawnSync('npm', ['run', '-s', 'check'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA_DIR: dir }, encoding: 'utf8' });
+    const run = spawnSync('npm', ['run', '-s', 'check'], {
+      cwd: ROOT,
+      env: { ...process.env, ATLAS_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`✓ data is valid: ${N} programs`));

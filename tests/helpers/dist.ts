@@ -6,7 +6,8 @@ import { ROOT } from './fixtures.ts';
 export const DIST = process.env.ATLAS_OUT_DIR ? resolve(process.env.ATLAS_OUT_DIR) : join(ROOT, 'dist');
 
 export function assertBuilt(): void {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first (npm test does)');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is not built: run `npm run build` first (npm test does)');
 }
 
 /** Every file under `dir`, as absolute paths. */
@@ -34,7 +35,9 @@ export function urlPathOf(file: string): string {
 /** The file that serves a URL path, if any. */
 export function fileFor(path: string): string | undefined {
   const clean = decodeURI(path.split('#')[0]!.split('?')[0]!);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

@@ -1,6 +1,17 @@
 /** Builds a data tree for a test: the valid fixture tree with a bad fixture's files laid over it. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -76,7 +87,10 @@ export function materialize(name: string, fixtures = BAD): string {
   if (exp.generate) {
     // A large file is generated rather than committed.
     const line = '# padding line for a file that is far too large to be hand-curated data\n';
-    writeFileSync(join(root, exp.generate.file), `id: huge-program\n${line.repeat(Math.ceil(exp.generate.bytes / line.length))}`);
+    writeFileSync(
+      join(root, exp.generate.file),
+      `id: huge-program\n${line.repeat(Math.ceil(exp.generate.bytes / line.length))}`,
+    );
   }
   return root;
 }
@@ -85,6 +99,8 @@ export function materialize(name: string, fixtures = BAD): string {
 export function markerLine(name: string, file: string, fixtures = BAD): number | undefined {
   const path = join(fixtures, name, 'data', file);
   if (!existsSync(path)) return undefined;
-  const index = readFileSync(path, 'latin1').split('\n').findIndex((l) => l.includes('# expect-error'));
+  const index = readFileSync(path, 'latin1')
+    .split('\n')
+    .findIndex((l) => l.includes('# expect-error'));
   return index < 0 ? undefined : index + 1;
 }

@@ -25,7 +25,8 @@ describe('HTML validity', () => {
     for (const file of htmlFiles()) {
       const report = await validator.validateString(read(file), file);
       for (const result of report.results)
-        for (const m of result.messages) if (m.severity === 2) problems.push(`${urlPathOf(file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+        for (const m of result.messages)
+          if (m.severity === 2) problems.push(`${urlPathOf(file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems.slice(0, 50), problems.slice(0, 50).join('\n')).toEqual([]);
   }, 300_000);

@@ -16,7 +16,12 @@ describe('links', () => {
       // No network here: absolute URLs (canonical, hreflang, og:url) point at the published origin and are checked by hreflang.test.ts.
       linksToSkip: async (link) => /^https?:\/\//.test(link) && !/^http:\/\/(localhost|127\.0\.0\.1)/.test(link),
     });
-    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status ?? ''} ${l.url} (from ${l.parent})${l.failureDetails ? ` ${JSON.stringify(l.failureDetails).slice(0, 200)}` : ''}`);
+    const broken = result.links
+      .filter((l) => l.state === 'BROKEN')
+      .map(
+        (l) =>
+          `${l.status ?? ''} ${l.url} (from ${l.parent})${l.failureDetails ? ` ${JSON.stringify(l.failureDetails).slice(0, 200)}` : ''}`,
+      );
     expect(result.links.length).toBeGreaterThan(100);
     expect(broken, broken.join('\n')).toEqual([]);
   }, 300_000);

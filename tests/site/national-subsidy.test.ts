@@ -14,7 +14,7 @@ import { assertBuilt, DIST, fileFor, read } from '../helpers/dist.ts';
 beforeAll(assertBuilt);
 
 const data = checkData(ROOT);
-const of = <T,>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
+const of = <T>(c: string) => data.entries.filter((e) => e.collection === c).map((e) => e.data as T);
 const programs = of<Program>('programs');
 const grouped = new Set(of<Plan>('plans').flatMap((p) => p.national_subsidy_groups.flatMap((g) => g.programs)));
 
@@ -32,7 +32,10 @@ describe('国庫負担 on program pages', () => {
     const wrong: string[] = [];
     for (const p of programs) {
       const file = fileFor(`${lang === 'en' ? '/en' : ''}/programs/${p.id}/`);
-      if (!file) { wrong.push(`${p.id}: no page in ${join(DIST)}`); continue; }
+      if (!file) {
+        wrong.push(`${p.id}: no page in ${join(DIST)}`);
+        continue;
+      }
       const documented = p.national_subsidy?.marked === true && p.national_subsidy.confidence === 'certain';
       for (const text of answers(read(file), LABEL[lang]))
         if (text.startsWith(YES[lang]) && !documented) wrong.push(`${p.id}: "${text.slice(0, 40)}"`);
@@ -45,7 +48,9 @@ describe('国庫負担 on program pages', () => {
     const missing = [...grouped].filter((id) => {
       const ja = answers(read(fileFor(`/programs/${id}/`)!), LABEL.ja).join(' ');
       const en = answers(read(fileFor(`/en/programs/${id}/`)!), LABEL.en).join(' ');
-      return !/\d+事業のうち\d+事業に〇（どの事業かは資料から特定できない）/.test(ja) || !/without showing which/.test(en);
+      return (
+        !/\d+事業のうち\d+事業に〇（どの事業かは資料から特定できない）/.test(ja) || !/without showing which/.test(en)
+      );
     });
     expect(missing).toEqual([]);
   });

@@ -22,7 +22,13 @@ describe('open data', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const figures =
       programs.reduce((n, p) => n + p.figures.length, 0) +
-      plans.reduce((n, p) => n + p.indicators.reduce((m, i) => m + i.series.length, 0) + p.initiatives.reduce((m, i) => m + i.figures.length, 0), 0);
+      plans.reduce(
+        (n, p) =>
+          n +
+          p.indicators.reduce((m, i) => m + i.series.length, 0) +
+          p.initiatives.reduce((m, i) => m + i.figures.length, 0),
+        0,
+      );
     // Rows end in CRLF; a bare LF can only occur inside a quoted field.
     expect(csv.split('\r\n').filter(Boolean).length).toBe(figures + 1);
   });
@@ -30,14 +36,20 @@ describe('open data', () => {
     const records = parse(read(join(DIST, 'data/figures.csv')), { bom: true }) as string[][];
     expect(records[0]).toEqual(FIGURE_COLUMNS);
     const sorted = [...programs].sort((a, b) => a.id.localeCompare(b.id));
-    const expected = figureRows(sorted, [...plans].sort((a, b) => a.id.localeCompare(b.id)));
-    const asWritten = (cell: unknown) => (cell === undefined || cell === null ? '' : typeof cell === 'string' ? neutralizeFormula(cell) : String(cell));
+    const expected = figureRows(
+      sorted,
+      [...plans].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const asWritten = (cell: unknown) =>
+      cell === undefined || cell === null ? '' : typeof cell === 'string' ? neutralizeFormula(cell) : String(cell);
     const byKey = (rows: string[][]) => rows.map((r) => r.join('\u0001')).sort();
     expect(byKey(records.slice(1))).toEqual(byKey(expected.map((row) => row.map(asWritten))));
     const value = FIGURE_COLUMNS.indexOf('value');
     for (const row of records.slice(1)) {
       expect(Number.isFinite(Number(row[value])), row.join(',')).toBe(true);
-      row.forEach((cell, i) => { if (i !== value) expect(cell, FIGURE_COLUMNS[i]).not.toMatch(/^[=+\-@\t\r]/); });
+      row.forEach((cell, i) => {
+        if (i !== value) expect(cell, FIGURE_COLUMNS[i]).not.toMatch(/^[=+\-@\t\r]/);
+      });
     }
   });
   it('programs.json lists every program', () => {

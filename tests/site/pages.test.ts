@@ -19,14 +19,20 @@ describe('every page', () => {
       const path = urlPathOf(file);
       if (path === '/404.html') continue;
       const lang = /<html lang="(ja|en)"/.exec(html)?.[1];
-      if (!lang) { problems.push(`${path}: no <html lang>`); continue; }
-      if (lang === 'en' !== path.startsWith('/en/')) problems.push(`${path}: lang="${lang}" does not match its path`);
-      const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+      if (!lang) {
+        problems.push(`${path}: no <html lang>`);
+        continue;
+      }
+      if ((lang === 'en') !== path.startsWith('/en/')) problems.push(`${path}: lang="${lang}" does not match its path`);
+      const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map(
+        (m) => [m[1]!, m[2]!] as const,
+      );
       const langs = alternates.map(([l]) => l).sort();
       if (langs.join() !== 'en,ja,x-default') problems.push(`${path}: hreflang set is ${langs.join() || 'empty'}`);
       for (const [hreflang, href] of alternates) {
         if (!href.startsWith(origin)) problems.push(`${path}: hreflang ${hreflang} is not on ${origin}: ${href}`);
-        else if (!fileFor(href.slice(origin.length))) problems.push(`${path}: hreflang ${hreflang} target ${href} does not exist`);
+        else if (!fileFor(href.slice(origin.length)))
+          problems.push(`${path}: hreflang ${hreflang} target ${href} does not exist`);
       }
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
       if (canonical !== `${origin}${path}`) problems.push(`${path}: canonical is ${canonical}`);
@@ -39,10 +45,13 @@ describe('every page', () => {
     for (const file of pages()) {
       const html = read(file);
       const path = urlPathOf(file);
-      if (!/<meta http-equiv="content-security-policy" content="[^"]*default-src 'self'/.test(html)) problems.push(`${path}: no CSP meta`);
+      if (!/<meta http-equiv="content-security-policy" content="[^"]*default-src 'self'/.test(html))
+        problems.push(`${path}: no CSP meta`);
       const handler = /<[^>]+\son[a-z]+=/i.exec(html);
       if (handler) problems.push(`${path}: inline handler ${handler[0].slice(0, 80)}`);
-      for (const m of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="(https?:)?\/\/([^"/]+)/g)) {
+      for (const m of html.matchAll(
+        /<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="(https?:)?\/\/([^"/]+)/g,
+      )) {
         const tag = m[0];
         if (/rel="(canonical|alternate)"/.test(tag)) continue;
         problems.push(`${path}: external resource ${tag.slice(0, 120)}`);
@@ -61,14 +70,18 @@ describe('every page', () => {
 
   it('exists in both languages for every page kind', () => {
     const paths = new Set(pages().map(urlPathOf));
-    const missing = [...paths].filter((p) => p !== '/404.html' && !p.endsWith('.xml') && !paths.has(p.startsWith('/en/') ? p.slice(3) : `/en${p}`));
+    const missing = [...paths].filter(
+      (p) => p !== '/404.html' && !p.endsWith('.xml') && !paths.has(p.startsWith('/en/') ? p.slice(3) : `/en${p}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('is listed in sitemap.xml unless it asks not to be indexed', () => {
     const sitemap = read(fileFor('/sitemap.xml')!);
     const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(origin.length)));
-    const indexable = pages().filter((f) => !/<meta name="robots" content="noindex"/.test(read(f))).map(urlPathOf);
+    const indexable = pages()
+      .filter((f) => !/<meta name="robots" content="noindex"/.test(read(f)))
+      .map(urlPathOf);
     expect(indexable.filter((p) => !listed.has(p))).toEqual([]);
     expect([...listed].filter((p) => !fileFor(p))).toEqual([]);
   });

@@ -29,6 +29,9 @@ describe('reproducible build', () => {
     const a = hashes(DIST);
     const b = hashes(outDir);
     const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
-    expect(differing.slice(0, 20), `files that differ between two builds:\n${differing.slice(0, 20).join('\n')}`).toEqual([]);
+    expect(
+      differing.slice(0, 20),
+      `files that differ between two builds:\n${differing.slice(0, 20).join('\n')}`,
+    ).toEqual([]);
   }, 600_000);
 });

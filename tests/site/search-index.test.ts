@@ -16,7 +16,10 @@ const indexed = () => htmlFiles().filter((f) => /<main\b[^>]*data-pagefind-body/
 
 describe('search index', () => {
   it('has one index per language, with the pages of that language', () => {
-    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
+      version: string;
+      languages: Record<string, { page_count: number }>;
+    };
     expect(entry.version).toBe('1.6.0');
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ja']);
     const pages = indexed().map(urlPathOf);
@@ -38,9 +41,11 @@ describe('search index', () => {
     for (const file of indexed()) {
       const html = read(file);
       const path = urlPathOf(file);
-      if (!/<data value="[^"]+" data-pagefind-filter="kind\[value\]">/.test(html)) problems.push(`${path}: no kind filter`);
+      if (!/<data value="[^"]+" data-pagefind-filter="kind\[value\]">/.test(html))
+        problems.push(`${path}: no kind filter`);
       if (!/data-pagefind-meta="label\[value\]"/.test(html)) problems.push(`${path}: no label`);
-      if ((html.match(/data-pagefind-body/g) ?? []).length !== 1) problems.push(`${path}: data-pagefind-body more than once`);
+      if ((html.match(/data-pagefind-body/g) ?? []).length !== 1)
+        problems.push(`${path}: data-pagefind-body more than once`);
       if (/<(header|footer)\b[^>]*data-pagefind-body/.test(html)) problems.push(`${path}: chrome indexed`);
     }
     expect(problems).toEqual([]);

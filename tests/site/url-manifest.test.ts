@@ -43,7 +43,9 @@ describe('URL manifest', () => {
 
   it('knows every page the build serves (run `npm run urls:update` after adding pages)', () => {
     const urls = new Set(manifest());
-    const unknown = htmlFiles().map(urlPathOf).filter((p) => p !== '/404.html' && !urls.has(p));
+    const unknown = htmlFiles()
+      .map(urlPathOf)
+      .filter((p) => p !== '/404.html' && !urls.has(p));
     expect(unknown, `built pages not in tests/url-manifest.txt:\n${unknown.join('\n')}`).toEqual([]);
   });
 

@@ -8,7 +8,9 @@ const files = (dir: string): string[] => globSync('**/*.{astro,mdx,ts}', { cwd: 
 
 describe('templates', () => {
   it('never use set:html, innerHTML or insertAdjacentHTML', () => {
-    const offenders = files(SRC).filter((f) => /set:html|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/.test(readFileSync(f, 'utf8')));
+    const offenders = files(SRC).filter((f) =>
+      /set:html|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

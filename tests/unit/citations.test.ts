@@ -13,9 +13,17 @@ const program = {
 
 describe('citations', () => {
   it('finds every {document, heading} at any depth, in order', () => {
-    expect(sourceRefsIn(program).map((r) => `${r.document}#${r.heading}`)).toEqual(['doc-a#H1', 'doc-a#H2', 'doc-a#H1', 'doc-b#X']);
+    expect(sourceRefsIn(program).map((r) => `${r.document}#${r.heading}`)).toEqual([
+      'doc-a#H1',
+      'doc-a#H2',
+      'doc-a#H1',
+      'doc-b#X',
+    ]);
   });
   it('groups headings by document, each once', () => {
-    expect([...refsByDocument(program)]).toEqual([['doc-a', ['H1', 'H2']], ['doc-b', ['X']]]);
+    expect([...refsByDocument(program)]).toEqual([
+      ['doc-a', ['H1', 'H2']],
+      ['doc-b', ['X']],
+    ]);
   });
 });

@@ -35,24 +35,69 @@ describe('CSV', () => {
     for (const row of back.slice(1)) expect(row[0]).not.toMatch(/^[=+\-@\t\r]/);
   });
   it('leaves ordinary text alone', () => {
-    for (const text of ['予算額（案）', 'R6：4,138千円', '2024-04', 'ACP (advance care planning)', '']) expect(neutralizeFormula(text)).toBe(text);
+    for (const text of ['予算額（案）', 'R6：4,138千円', '2024-04', 'ACP (advance care planning)', ''])
+      expect(neutralizeFormula(text)).toBe(text);
   });
   it('has one row per figure with its fiscal year in both forms and its source', () => {
     const rows = figureRows(
-      [{ id: 'p', name: { ja: '事業', en: 'Program' }, figures: [{ fiscal_year: 2019, kind: 'result', label: { ja: 'x', en: 'x' }, value: 13, unit: '箇所', source: { document: 'd', heading: 'h' }, confidence: 'certain', derived: false }] } as never],
+      [
+        {
+          id: 'p',
+          name: { ja: '事業', en: 'Program' },
+          figures: [
+            {
+              fiscal_year: 2019,
+              kind: 'result',
+              label: { ja: 'x', en: 'x' },
+              value: 13,
+              unit: '箇所',
+              source: { document: 'd', heading: 'h' },
+              confidence: 'certain',
+              derived: false,
+            },
+          ],
+        } as never,
+      ],
       [],
     );
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(FIGURE_COLUMNS.map((c, i) => [c, rows[0]![i]]));
-    expect(row).toMatchObject({ owner_id: 'p', fiscal_year: 2019, fiscal_year_ja: '令和元年度', value: 13, unit: '箇所', source_document: 'd' });
+    expect(row).toMatchObject({
+      owner_id: 'p',
+      fiscal_year: 2019,
+      fiscal_year_ja: '令和元年度',
+      value: 13,
+      unit: '箇所',
+      source_document: 'd',
+    });
   });
   it('neutralises a hostile label and name in the figures CSV, keeping the value a number', () => {
     const program = {
-      id: 'p', name: { ja: '=1+1', en: '@cmd' },
-      figures: [{ fiscal_year: 2024, kind: 'result', label: { ja: '-5 回', en: '+cmd' }, value: -5, unit: '回', source: { document: 'd', heading: '=h' }, confidence: 'certain', derived: false }],
+      id: 'p',
+      name: { ja: '=1+1', en: '@cmd' },
+      figures: [
+        {
+          fiscal_year: 2024,
+          kind: 'result',
+          label: { ja: '-5 回', en: '+cmd' },
+          value: -5,
+          unit: '回',
+          source: { document: 'd', heading: '=h' },
+          confidence: 'certain',
+          derived: false,
+        },
+      ],
     };
     const [header, row] = parse(toCsv(FIGURE_COLUMNS, figureRows([program as never], [])), { bom: true }) as string[][];
     const cells = Object.fromEntries(header!.map((c, i) => [c, row![i]]));
-    expect(cells).toMatchObject({ owner_name_ja: "'=1+1", owner_name_en: "'@cmd", label_ja: "'-5 回", label_en: "'+cmd", source_heading: "'=h", value: '-5', fiscal_year: '2024' });
+    expect(cells).toMatchObject({
+      owner_name_ja: "'=1+1",
+      owner_name_en: "'@cmd",
+      label_ja: "'-5 回",
+      label_en: "'+cmd",
+      source_heading: "'=h",
+      value: '-5',
+      fiscal_year: '2024',
+    });
   });
 });

@@ -1,29 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { grandTotal, planCoversYear, programAmounts, programYears, statedTotals, totalsByFund, totalsByInitiative } from '../../src/lib/fiscal-totals.ts';
+import {
+  grandTotal,
+  planCoversYear,
+  programAmounts,
+  programYears,
+  statedTotals,
+  totalsByFund,
+  totalsByInitiative,
+} from '../../src/lib/fiscal-totals.ts';
 import type { Program } from '../../src/schemas/program.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
 
 const src = { document: 'd', heading: 'h' };
-const fig = (fiscal_year: number, kind: string, value: number, extra: object = {}) => ({ fiscal_year, kind, value, unit: '千円', label: { ja: 'x', en: 'x' }, source: src, confidence: 'certain', derived: false, ...extra });
+const fig = (fiscal_year: number, kind: string, value: number, extra: object = {}) => ({
+  fiscal_year,
+  kind,
+  value,
+  unit: '千円',
+  label: { ja: 'x', en: 'x' },
+  source: src,
+  confidence: 'certain',
+  derived: false,
+  ...extra,
+});
 const program = (id: string, p: Partial<Record<keyof Program, unknown>>) =>
-  ({ id, former_ids: [], name: { ja: id, en: id }, former_names: [], details: [], plan_links: [], funding: [], subsidy_rates: [], subsidy_caps: [], marks: [], sites: [], narratives: [], figures: [], summary: { ja: 's', en: 's' }, summary_source: src, ...p }) as unknown as Program;
+  ({
+    id,
+    former_ids: [],
+    name: { ja: id, en: id },
+    former_names: [],
+    details: [],
+    plan_links: [],
+    funding: [],
+    subsidy_rates: [],
+    subsidy_caps: [],
+    marks: [],
+    sites: [],
+    narratives: [],
+    figures: [],
+    summary: { ja: 's', en: 's' },
+    summary_source: src,
+    ...p,
+  }) as unknown as Program;
 
 const total = program('total', {
   funding: [{ fund: 'fund-a', fiscal_years: [], source: src }],
   plan_links: [{ plan: 'plan', initiative: 'i1', relisted: false, source: src }],
   figures: [fig(2025, 'budget-proposed', 300, { total_of: { programs: ['part1', 'part2'] } })],
 });
-const part1 = program('part1', { parent: 'total', figures: [fig(2025, 'budget-proposed', 100), fig(2024, 'budget', 90)] });
+const part1 = program('part1', {
+  parent: 'total',
+  figures: [fig(2025, 'budget-proposed', 100), fig(2024, 'budget', 90)],
+});
 const part2 = program('part2', { figures: [fig(2025, 'budget-proposed', 200)] });
 const alone = program('alone', {
   bureau: 'b1',
-  funding: [{ fund: 'fund-a', fiscal_years: [2025], source: src }, { fund: 'fund-b', fiscal_years: [2025], source: src }],
-  plan_links: [{ plan: 'plan', initiative: 'i2', relisted: false, source: src }, { plan: 'plan', initiative: 'i1', relisted: true, source: src }],
+  funding: [
+    { fund: 'fund-a', fiscal_years: [2025], source: src },
+    { fund: 'fund-b', fiscal_years: [2025], source: src },
+  ],
+  plan_links: [
+    { plan: 'plan', initiative: 'i2', relisted: false, source: src },
+    { plan: 'plan', initiative: 'i1', relisted: true, source: src },
+  ],
   figures: [fig(2025, 'budget', 50), fig(2025, 'plan', 3, { unit: '人' })],
 });
 const millions = program('millions', { figures: [fig(2025, 'budget', 2, { unit: '百万円' })] });
 const programs = [total, part1, part2, alone, millions];
-const plan = { id: 'plan', period: { from: 2024, to: 2029 }, issues: [{ id: 'x', title: { ja: 'x', en: 'x' }, source: src }], initiatives: [{ id: 'i1', issue: 'x' }, { id: 'i2' }], indicators: [] } as unknown as Plan;
+const plan = {
+  id: 'plan',
+  period: { from: 2024, to: 2029 },
+  issues: [{ id: 'x', title: { ja: 'x', en: 'x' }, source: src }],
+  initiatives: [{ id: 'i1', issue: 'x' }, { id: 'i2' }],
+  indicators: [],
+} as unknown as Plan;
 
 describe('fiscal-year totals', () => {
   it('lists the years with figures', () => {
@@ -63,7 +113,11 @@ describe('fiscal-year totals', () => {
   });
   it('counts the components of a parent that is not in the plan where they are linked, and the rest as unlinked', () => {
     const parent = program('parent', { figures: [fig(2025, 'budget', 100)] });
-    const child = program('child', { parent: 'parent', plan_links: [{ plan: 'plan', initiative: 'i2', relisted: false, source: src }], figures: [fig(2025, 'budget', 30)] });
+    const child = program('child', {
+      parent: 'parent',
+      plan_links: [{ plan: 'plan', initiative: 'i2', relisted: false, source: src }],
+      figures: [fig(2025, 'budget', 30)],
+    });
     const [t] = totalsByInitiative(programAmounts([parent, child], 2025), [plan], 2025);
     expect(t!.rows.map((r) => [r.key, r.sums.budget])).toEqual([['i2', 30]]);
     expect(t!.unlinked.sums).toEqual({ budget: 70 });
@@ -73,7 +127,9 @@ describe('fiscal-year totals', () => {
     const [c] = statedTotals(programs, 2025);
     expect(c!.sum).toBe(300);
     expect(c!.agrees).toBe(true);
-    const wrong = program('wrong', { figures: [fig(2025, 'budget-proposed', 301, { total_of: { programs: ['part1', 'part2', 'nothing'] } })] });
+    const wrong = program('wrong', {
+      figures: [fig(2025, 'budget-proposed', 301, { total_of: { programs: ['part1', 'part2', 'nothing'] } })],
+    });
     const [w] = statedTotals([wrong, part1, part2], 2025);
     expect(w!.agrees).toBe(false);
     expect(w!.missing).toEqual(['nothing']);

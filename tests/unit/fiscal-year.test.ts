@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearAliases, fiscalYearLabel, formatFY, formatWareki, parseFiscalYear } from '../../src/lib/fiscal-year.ts';
+import {
+  fiscalYearAliases,
+  fiscalYearLabel,
+  formatFY,
+  formatWareki,
+  parseFiscalYear,
+} from '../../src/lib/fiscal-year.ts';
 
 describe('parseFiscalYear', () => {
   it.each([
@@ -49,6 +55,8 @@ describe('formatting fiscal years', () => {
     }
   });
   it('gives 2019 both era names among its aliases', () => {
-    expect(fiscalYearAliases(2019)).toEqual(expect.arrayContaining(['令和元年度', '平成31年度', 'R1', 'H31', 'FY2019']));
+    expect(fiscalYearAliases(2019)).toEqual(
+      expect.arrayContaining(['令和元年度', '平成31年度', 'R1', 'H31', 'FY2019']),
+    );
   });
 });

@@ -23,7 +23,8 @@ describe('UI strings', () => {
   });
   it('contain no Japanese in the English file', () => {
     const allowed = new Set(['lang.switch']); // the switch names the other language in that language
-    for (const [key, value] of Object.entries(en)) if (!allowed.has(key)) expect(value, key).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    for (const [key, value] of Object.entries(en))
+      if (!allowed.has(key)) expect(value, key).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
   it('fill placeholders and refuse missing ones', () => {
     expect(t('en', 'home.count', { programs: 3, figures: 10, meetings: 1 })).toBe('3 programs, 10 figures, 1 meetings');

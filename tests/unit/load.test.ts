@@ -25,7 +25,10 @@ const FUND = (extra = '') => `- id: f\n  name: { ja: 基金, en: Fund }\n  provi
 
 describe('loading YAML', () => {
   it('keeps an unquoted date a string instead of converting it to a Date', () => {
-    const root = tree({ 'sources.yaml': "- id: s\n  file: seeds/x.txt\n  title: { ja: 資料, en: Document }\n  kind: plan-draft\n  date: 2025-02-05\n  publisher: { ja: 東京都, en: Tokyo }\n  description: { ja: 説明, en: Description }\n" });
+    const root = tree({
+      'sources.yaml':
+        '- id: s\n  file: seeds/x.txt\n  title: { ja: 資料, en: Document }\n  kind: plan-draft\n  date: 2025-02-05\n  publisher: { ja: 東京都, en: Tokyo }\n  description: { ja: 説明, en: Description }\n',
+    });
     const { entries, problems } = loadData(root);
     expect(problems.filter((p) => p.file.endsWith('sources.yaml'))).toEqual([]);
     expect((entries[0]!.data as { date: unknown }).date).toBe('2025-02-05');
@@ -33,7 +36,13 @@ describe('loading YAML', () => {
   it('reports every schema problem of a file, each with its line', () => {
     const root = tree({ 'funds.yaml': '- id: Bad Id\n  name: { ja: 基金 }\n  provisional: maybe\n' });
     const { problems } = loadData(root);
-    expect(problems.map((p) => [p.field, p.line])).toEqual(expect.arrayContaining([['[0].id', 1], ['[0].name.en', 2], ['[0].provisional', 3]]));
+    expect(problems.map((p) => [p.field, p.line])).toEqual(
+      expect.arrayContaining([
+        ['[0].id', 1],
+        ['[0].name.en', 2],
+        ['[0].provisional', 3],
+      ]),
+    );
   });
   it('accepts a UTF-8 byte-order mark and drops it', () => {
     const { entries, problems } = loadData(tree({ 'funds.yaml': `\uFEFF${FUND()}` }));
@@ -45,7 +54,9 @@ describe('loading YAML', () => {
     expect(problemsIn({ 'funds.yaml': reuse }, 'funds.yaml')).toEqual([]);
     const items = Array.from({ length: 100 }, (_, i) => `"x${i}"`).join(', ');
     const big = `- id: f\n  name: { ja: 基金, en: Fund }\n  provisional: false\n  description: { ja: &big [${items}], en: x }\n${Array.from({ length: MAX_ALIAS_COPIES / 100 }, () => '- *big\n').join('')}`;
-    expect(problemsIn({ 'funds.yaml': big }, 'funds.yaml').map((p) => p.message)).toEqual([expect.stringMatching(`aliases copy more than ${MAX_ALIAS_COPIES} values`)]);
+    expect(problemsIn({ 'funds.yaml': big }, 'funds.yaml').map((p) => p.message)).toEqual([
+      expect.stringMatching(`aliases copy more than ${MAX_ALIAS_COPIES} values`),
+    ]);
   });
 });
 
@@ -55,19 +66,26 @@ describe('the data folder', () => {
     expect(problems).toEqual([{ file: 'data', message: expect.stringMatching(/^the data folder does not exist/) }]);
   });
   it('reports a data "folder" that is a file', () => {
-    const root = tree({ 'x': '' });
+    const root = tree({ x: '' });
     const { problems } = loadData(join(root, 'x'));
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the data folder is a file, not a folder/)]);
   });
   it('reports every collection of an empty data folder as missing, so an empty site is never built', () => {
     const { problems } = loadData(tree({}));
-    expect(problems.map((p) => p.file).sort()).toEqual(Object.values(COLLECTIONS).map((c) => join('data', c.path)).sort());
+    expect(problems.map((p) => p.file).sort()).toEqual(
+      Object.values(COLLECTIONS)
+        .map((c) => join('data', c.path))
+        .sort(),
+    );
     expect(problems.every((p) => /missing/.test(p.message) && p.line === undefined)).toBe(true);
   });
 });
 
 describe('numbers as written', () => {
-  const value = (v: string) => problemsIn({ 'funds.yaml': FUND(`  description: { ja: 説明, en: x, n: ${v} }\n`) }, 'funds.yaml').map((p) => p.message);
+  const value = (v: string) =>
+    problemsIn({ 'funds.yaml': FUND(`  description: { ja: 説明, en: x, n: ${v} }\n`) }, 'funds.yaml').map(
+      (p) => p.message,
+    );
   it.each([
     ['0x1F', /0x1F is written in hexadecimal.*\(31\)/],
     ['0o17', /0o17 is written in octal.*\(15\)/],
@@ -117,7 +135,10 @@ describe('text rules', () => {
     expect(textProblem(text)).toBeUndefined();
   });
   it('applies to every string of a file, keys included, with the line of the character', () => {
-    const problems = problemsIn({ 'funds.yaml': `${FUND()}  description:\n    ja: |\n      一行目\n      二行目\u202E\n    en: x\n` }, 'funds.yaml');
+    const problems = problemsIn(
+      { 'funds.yaml': `${FUND()}  description:\n    ja: |\n      一行目\n      二行目\u202E\n    en: x\n` },
+      'funds.yaml',
+    );
     expect(problems.map((p) => [p.field, p.line])).toEqual([['[0].description.ja', 7]]);
     const key = problemsIn({ 'funds.yaml': `${FUND()}  "de\u202Escription": x\n` }, 'funds.yaml');
     expect(key.map((p) => [p.line, p.message])).toEqual([[4, expect.stringMatching(/U\+202E/)]]);

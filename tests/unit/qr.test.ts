@@ -9,7 +9,8 @@ describe('qrPath', () => {
     const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
     expect(size).toBe(modules.size + 8);
     const dark = new Set<string>();
-    for (const m of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) for (let i = 0; i < Number(m[3]); i++) dark.add(`${Number(m[1]) + i - 4},${Number(m[2]) - 4}`);
+    for (const m of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g))
+      for (let i = 0; i < Number(m[3]); i++) dark.add(`${Number(m[1]) + i - 4},${Number(m[2]) - 4}`);
     let expected = 0;
     for (let y = 0; y < modules.size; y++)
       for (let x = 0; x < modules.size; x++) {

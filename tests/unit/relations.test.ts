@@ -55,7 +55,14 @@ const regulation = (id: string, extra: object = {}) => ({
   source: src,
   ...extra,
 });
-const link = (initiative: string, extra: object = {}) => ({ plan: 'plan', initiative, relisted: false, confidence: 'certain', source: src, ...extra });
+const link = (initiative: string, extra: object = {}) => ({
+  plan: 'plan',
+  initiative,
+  relisted: false,
+  confidence: 'certain',
+  source: src,
+  ...extra,
+});
 
 const data = {
   programs: [
@@ -74,7 +81,10 @@ const data = {
     }),
     meeting('earlier', '2024-07-10', { handouts: [handout('資料3', { programs: ['parent'] })] }),
   ],
-  committees: [committee('council', { regulations: ['outline'] }), committee('sub', { parent: 'council', kind: 'subcommittee' })],
+  committees: [
+    committee('council', { regulations: ['outline'] }),
+    committee('sub', { parent: 'council', kind: 'subcommittee' }),
+  ],
   plans: [
     {
       id: 'plan',
@@ -86,17 +96,40 @@ const data = {
       level_names: { issue: name('issue'), initiative: name('initiative') },
       issues: [{ id: 'x', title: name('x'), source: src }],
       initiatives: [
-        { id: 'i1', issue: 'x', title: name('i1'), past_work: [], challenges: [], directions: [], years: [], source: src },
+        {
+          id: 'i1',
+          issue: 'x',
+          title: name('i1'),
+          past_work: [],
+          challenges: [],
+          directions: [],
+          years: [],
+          source: src,
+        },
         { id: 'i2', title: name('i2'), past_work: [], challenges: [], directions: [], years: [], source: src },
-        { id: 'i3', issue: 'x', title: name('i3'), past_work: [], challenges: [], directions: [], years: [], source: src },
+        {
+          id: 'i3',
+          issue: 'x',
+          title: name('i3'),
+          past_work: [],
+          challenges: [],
+          directions: [],
+          years: [],
+          source: src,
+        },
       ],
       indicators: [],
-      national_subsidy_groups: [{ id: 'g', programs: ['alone', 'parent'], marked_count: 1, note: name('n'), source: src }],
+      national_subsidy_groups: [
+        { id: 'g', programs: ['alone', 'parent'], marked_count: 1, note: name('n'), source: src },
+      ],
       notes: [],
       source: src,
     },
   ],
-  regulations: [regulation('outline', { governs: ['sub'] }), regulation('rules', { based_on: 'outline', governs: ['council'] })],
+  regulations: [
+    regulation('outline', { governs: ['sub'] }),
+    regulation('rules', { based_on: 'outline', governs: ['council'] }),
+  ],
   surveys: [{ id: 'survey', title: name('survey'), fiscal_year: 2024, programs: ['alone', 'unplanned'], source: src }],
   sources: [{ id: 'doc-a' }, { id: 'doc-b' }],
   glossary: [],
@@ -124,7 +157,11 @@ describe('relations between entries', () => {
 
   it('list the meetings that discuss a program by date, agenda items before handouts', () => {
     const mentions = rel.program(rel.byId.programs.get('parent')!).mentions;
-    expect(mentions.map((m) => `${m.meeting.id}:${m.where.kind}`)).toEqual(['earlier:handout', 'later:agenda', 'later:handout']);
+    expect(mentions.map((m) => `${m.meeting.id}:${m.where.kind}`)).toEqual([
+      'earlier:handout',
+      'later:agenda',
+      'later:handout',
+    ]);
   });
 
   it('find the handouts that point back at a meeting, a regulation and a survey', () => {
@@ -192,14 +229,16 @@ describe('relations between entries', () => {
       ['parent', ['H']],
       ['unplanned', ['H']],
     ]);
-    expect(rel.citationsOf('doc-b').map((g) => [g.kind, g.entries.map((e) => e.entry.id)])).toEqual([['program', ['parent']]]);
+    expect(rel.citationsOf('doc-b').map((g) => [g.kind, g.entries.map((e) => e.entry.id)])).toEqual([
+      ['program', ['parent']],
+    ]);
     expect(rel.citationsOf('nothing')).toEqual([]);
   });
 
   it('group meetings by committee and fiscal year, and count them per year', () => {
-    expect(rel.meetingsByCommittee.map((g) => [g.committee.id, g.years.map((y) => [y.year, ids(y.meetings)])])).toEqual([
-      ['council', [[2024, ['earlier', 'later']]]],
-    ]);
+    expect(rel.meetingsByCommittee.map((g) => [g.committee.id, g.years.map((y) => [y.year, ids(y.meetings)])])).toEqual(
+      [['council', [[2024, ['earlier', 'later']]]]],
+    );
     expect(rel.meetingsInYear(2024)).toHaveLength(2);
   });
 });

@@ -4,15 +4,26 @@ import type { Committee } from '../../src/schemas/committee.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 
 const src = { document: 'd', heading: 'h' };
-const member = (name: string, role: 'chair' | 'member' | 'secretary' | 'observer') => ({ name, role, affiliation: { ja: 'x', en: 'x' } });
+const member = (name: string, role: 'chair' | 'member' | 'secretary' | 'observer') => ({
+  name,
+  role,
+  affiliation: { ja: 'x', en: 'x' },
+});
 const committee = {
   id: 'c',
   rosters: [
     { id: 'fy2023', fiscal_year: 2023, as_of: '2023-07-01', members: [member('甲', 'member')], source: src },
-    { id: 'fy2024', fiscal_year: 2024, as_of: '2025-02-05', members: [member('乙', 'member'), member('丙', 'chair'), member('丁', 'secretary'), member('戊', 'observer')], source: src },
+    {
+      id: 'fy2024',
+      fiscal_year: 2024,
+      as_of: '2025-02-05',
+      members: [member('乙', 'member'), member('丙', 'chair'), member('丁', 'secretary'), member('戊', 'observer')],
+      source: src,
+    },
   ],
 } as unknown as Committee;
-const meeting = (m: Partial<Meeting>) => ({ id: 'm', committee: 'c', fiscal_year: 2024, ordinal: 1, agenda: [], handouts: [], source: src, ...m }) as Meeting;
+const meeting = (m: Partial<Meeting>) =>
+  ({ id: 'm', committee: 'c', fiscal_year: 2024, ordinal: 1, agenda: [], handouts: [], source: src, ...m }) as Meeting;
 
 describe('rosters', () => {
   it('uses the roster the meeting names', () => {

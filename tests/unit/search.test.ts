@@ -20,8 +20,21 @@ describe('normalizeQuery', () => {
   });
 
   it('rewrites a fiscal year written any way to one token', () => {
-    for (const q of ['令和6年度', '令和６年度', 'R6', 'r6', 'R6年度', '2024年度', '２０２４年度', 'FY2024', 'FY 2024', '令和6年']) expect(normalizeQuery(q), q).toBe('nendo2024');
-    for (const q of ['平成31年度', '令和元年度', 'H31', 'R1', 'R元', '2019年度']) expect(normalizeQuery(q), q).toBe('nendo2019');
+    for (const q of [
+      '令和6年度',
+      '令和６年度',
+      'R6',
+      'r6',
+      'R6年度',
+      '2024年度',
+      '２０２４年度',
+      'FY2024',
+      'FY 2024',
+      '令和6年',
+    ])
+      expect(normalizeQuery(q), q).toBe('nendo2024');
+    for (const q of ['平成31年度', '令和元年度', 'H31', 'R1', 'R元', '2019年度'])
+      expect(normalizeQuery(q), q).toBe('nendo2019');
     expect(normalizeQuery('H30')).toBe('nendo2018');
     expect(normalizeQuery('R7 教育ステーション')).toBe('nendo2025 教育ステーション');
     expect(normalizeQuery('令和6年度第2回')).toBe('nendo2024 第 2 回');
@@ -62,12 +75,16 @@ describe('foldHtmlText (the indexed copy of a page)', () => {
 
   it('escapes what NFKC turns into markup, keeps entities, skips script and style', () => {
     expect(foldHtmlText('<li>＜一部再掲＞ &amp; ＆</li>')).toBe('<li>&lt;一部再掲&gt; &amp; &amp;</li>');
-    expect(foldHtmlText('<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>')).toBe('<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>');
+    expect(foldHtmlText('<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>')).toBe(
+      '<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>',
+    );
     expect(foldHtmlText('<!-- ＡＣＰ -->')).toBe('<!-- ＡＣＰ -->');
   });
 
   it('puts a year token after every fiscal year written out', () => {
-    expect(foldHtmlText('<h1>令和６年度（2024年度）</h1>')).toBe(`<h1>令和6年度 ${yearToken(2024)} (2024年度 ${yearToken(2024)} )</h1>`);
+    expect(foldHtmlText('<h1>令和６年度（2024年度）</h1>')).toBe(
+      `<h1>令和6年度 ${yearToken(2024)} (2024年度 ${yearToken(2024)} )</h1>`,
+    );
     expect(insertYearTokens('FY2025 budget')).toBe(`FY2025 ${yearToken(2025)}  budget`);
     expect(insertYearTokens('R2 and 2024 stay')).toBe('R2 and 2024 stay');
   });
@@ -81,19 +98,25 @@ describe('title boost', () => {
   const rank = (q: string, title: string) => titleRanker(q)(titleKey(title));
 
   it('keys titles like queries', () => {
-    expect(titleKey('令和6年度第2回 東京都在宅介護・医療協働推進部会')).toBe('nendo2024第2回東京都在宅介護医療協働推進部会');
+    expect(titleKey('令和6年度第2回 東京都在宅介護・医療協働推進部会')).toBe(
+      'nendo2024第2回東京都在宅介護医療協働推進部会',
+    );
     expect(titleKey('ACP推進事業')).toBe(titleKey('ＡＣＰ推進事業'));
   });
 
   it('puts a title that contains the query first, exact titles before longer ones', () => {
     expect(rank('訪問看護推進総合事業', '訪問看護推進総合事業')).toBe(3);
-    expect(rank('在宅療養推進会議', '東京都在宅療養推進会議')).toBeGreaterThan(rank('在宅療養推進会議', '東京都在宅療養推進会議等の開催'));
+    expect(rank('在宅療養推進会議', '東京都在宅療養推進会議')).toBeGreaterThan(
+      rank('在宅療養推進会議', '東京都在宅療養推進会議等の開催'),
+    );
     expect(rank('在宅療養推進会議', '東京都在宅療養推進会議等の開催')).toBeGreaterThan(2);
     expect(rank('訪問看護推進総合事業', '令和6年度第2回 東京都在宅介護・医療協働推進部会')).toBe(0);
   });
 
   it('matches fiscal years in any form against titles', () => {
-    expect(rank('R6', '令和6年度（2024年度）')).toBeGreaterThan(rank('R6', '令和6年度第2回 東京都在宅介護・医療協働推進部会'));
+    expect(rank('R6', '令和6年度（2024年度）')).toBeGreaterThan(
+      rank('R6', '令和6年度第2回 東京都在宅介護・医療協働推進部会'),
+    );
     expect(rank('FY2024', 'FY2024')).toBe(3);
   });
 

@@ -27,7 +27,11 @@ describe('segmentSourceText', () => {
 
   it('falls back to the first occurrence when none starts a line', () => {
     const { segments } = segmentSourceText('前文 見出しA 後文 見出しA', ['見出しA']);
-    expect(segments.map((s) => [s.text, !!s.anchor])).toEqual([['前文 ', false], ['見出しA', true], [' 後文 見出しA', false]]);
+    expect(segments.map((s) => [s.text, !!s.anchor])).toEqual([
+      ['前文 ', false],
+      ['見出しA', true],
+      [' 後文 見出しA', false],
+    ]);
   });
 
   it('reports headings that do not occur', () => {
@@ -35,7 +39,10 @@ describe('segmentSourceText', () => {
   });
 
   it('gives overlapping headings unique anchors without overlapping elements', () => {
-    const { segments } = segmentSourceText('訪問看護人材確保事業の概要\n', ['訪問看護人材確保事業の概要', '訪問看護人材確保事業']);
+    const { segments } = segmentSourceText('訪問看護人材確保事業の概要\n', [
+      '訪問看護人材確保事業の概要',
+      '訪問看護人材確保事業',
+    ]);
     expect(join(segments)).toBe('訪問看護人材確保事業の概要\n');
     const anchors = segments.filter((s) => s.anchor).map((s) => s.anchor);
     expect(new Set(anchors).size).toBe(2);

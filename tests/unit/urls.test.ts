@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { globSync, statSync } from 'node:fs';
-import { absoluteUrl, headingAnchor, langOfPath, localePath, paths, RESERVED_PROGRAM_SEGMENTS, siteOrigin, twinPath } from '../../src/lib/urls.ts';
+import {
+  absoluteUrl,
+  headingAnchor,
+  langOfPath,
+  localePath,
+  paths,
+  RESERVED_PROGRAM_SEGMENTS,
+  siteOrigin,
+  twinPath,
+} from '../../src/lib/urls.ts';
 
 describe('URLs', () => {
   it('puts Japanese at the root and English under /en/ with the same path', () => {
@@ -33,7 +42,9 @@ describe('URLs', () => {
   });
   it('reserves every path segment the routes of the site use under /programs/', () => {
     const dir = new URL('../../src/pages/[...lang]/programs/', import.meta.url).pathname;
-    const segments = globSync('*', { cwd: dir }).filter((name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory());
+    const segments = globSync('*', { cwd: dir }).filter(
+      (name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory(),
+    );
     expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());
   });
 });

@@ -18,6 +18,14 @@ export interface MatrixColumn {
   number?: string;
 }
 
+/**
+ * Whether the plan prints its indicators as a numbered table against its 取組 (the outline's 想定する指標),
+ * rather than one indicator inside an item's row (the 第7期 plan): only then is the matrix shown.
+ */
+export function hasIndicatorTable(listings: readonly IndicatorListing[]): boolean {
+  return listings.some((l) => l.listing.number !== undefined);
+}
+
 /** Columns: the plan's initiatives; rows: the plan's indicator listings (lib/relations.ts, in number order). */
 export function indicatorMatrix(
   plan: Pick<Plan, 'issues' | 'initiatives'>,

@@ -64,6 +64,8 @@ export interface InitiativeProgram {
   relisted: boolean;
   /** Every link to the initiative has an uncertain placement. */
   uncertain: boolean;
+  /** Why the placement is uncertain, or anything else the link notes. */
+  note?: Program['plan_links'][number]['note'];
 }
 
 /** An indicator as one plan lists it, with the initiatives it evaluates there resolved (in the listing's order). */
@@ -144,7 +146,13 @@ export interface Relations {
   program(program: Program): ReturnType<typeof programRelations> & { indicators: ProgramIndicator[] };
   committee(committee: Committee): ReturnType<typeof committeeRelations>;
   meeting(meeting: Meeting): ReturnType<typeof meetingRelations>;
-  plan(plan: Plan): { sections: PlanSection[]; programCount: number; indicators: IndicatorListing[] };
+  plan(plan: Plan): {
+    sections: PlanSection[];
+    programCount: number;
+    indicators: IndicatorListing[];
+    /** The plan's 国庫負担 groups, their programs resolved. */
+    subsidyGroups: SubsidyGroup[];
+  };
   /** An initiative with its issue, programs and indicators, and its neighbours in the plan's order. */
   initiative(plan: Plan, initiative: Initiative): ReturnType<typeof initiativeRelations>;
   indicator(indicator: Indicator): ReturnType<typeof indicatorRelations>;
@@ -201,6 +209,7 @@ function initiativeIndex(programs: readonly Program[]): Map<string, Map<string, 
         program,
         relisted: list.every((l) => l.relisted),
         uncertain: list.every((l) => l.confidence === 'uncertain'),
+        note: list.find((l) => l.note)?.note,
       };
       perPlan.set(initiative, [...(perPlan.get(initiative) ?? []), item]);
       out.set(plan, perPlan);
@@ -235,7 +244,7 @@ function planSections(
 
 /**
  * Every indicator's listings by plan id, each plan's in the order of the numbers the plan gives them
- * (unnumbered last, by id). Placements on initiatives the plan lacks are dropped (the data check refuses them).
+ * (unnumbered ones after, in the order of the initiatives they evaluate, then by id). Placements on initiatives the plan lacks are dropped (the data check refuses them).
  */
 function listingIndex(indicators: readonly Indicator[], plans: Map<string, Plan>): Map<string, IndicatorListing[]> {
   const out = new Map<string, IndicatorListing[]>();
@@ -250,9 +259,17 @@ function listingIndex(indicators: readonly Indicator[], plans: Map<string, Plan>
       out.set(plan.id, [...(out.get(plan.id) ?? []), { indicator, listing, plan, placements }]);
     }
   }
-  const order = (l: IndicatorListing) => l.listing.number ?? Number.MAX_SAFE_INTEGER;
+  // Unnumbered listings follow the plan's order of the first initiative they evaluate.
+  const order = (l: IndicatorListing) => [
+    l.listing.number ?? Number.MAX_SAFE_INTEGER,
+    l.placements.length ? l.plan.initiatives.indexOf(l.placements[0]!.initiative) : Number.MAX_SAFE_INTEGER,
+  ];
   for (const list of out.values())
-    list.sort((a, b) => order(a) - order(b) || a.indicator.id.localeCompare(b.indicator.id));
+    list.sort((a, b) => {
+      const [na, ia] = order(a);
+      const [nb, ib] = order(b);
+      return na! - nb! || ia! - ib! || a.indicator.id.localeCompare(b.indicator.id);
+    });
   return out;
 }
 
@@ -419,9 +436,11 @@ export function relationsOf(c: Collections): Relations {
   const meetingsByDate = [...c.meetings].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
   const childPrograms = byKey(c.programs, (p) => p.parent);
   const subsidyGroups = new Map<string, SubsidyGroup[]>();
+  const planSubsidyGroups = new Map<string, SubsidyGroup[]>();
   for (const plan of c.plans) {
     for (const group of plan.national_subsidy_groups) {
       const entry = { plan, group, programs: resolve(group.programs, byId.programs) };
+      planSubsidyGroups.set(plan.id, [...(planSubsidyGroups.get(plan.id) ?? []), entry]);
       for (const id of group.programs) subsidyGroups.set(id, [...(subsidyGroups.get(id) ?? []), entry]);
     }
   }
@@ -519,6 +538,7 @@ export function relationsOf(c: Collections): Relations {
       sections: cachedSections(plan),
       programCount: programsInPlan.get(plan.id)?.length ?? 0,
       indicators: listings.get(plan.id) ?? [],
+      subsidyGroups: planSubsidyGroups.get(plan.id) ?? [],
     }),
     initiative: (plan, initiative) => initiativeRelations(plan, initiative, cachedSections(plan)),
     indicator: (indicator) => indicatorRelations(indicator, byId, listings),

@@ -192,6 +192,11 @@ describe('relations between entries', () => {
     expect(ids(rel.topLevelPrograms)).toEqual(['alone', 'parent', 'unplanned']);
   });
 
+  it('give a plan its 国庫負担 groups, with their programs', () => {
+    const [group] = rel.plan(data.plans[0]!).subsidyGroups;
+    expect([group!.group.id, ids(group!.programs)]).toEqual(['g', ['alone', 'parent']]);
+  });
+
   it('give a program the 国庫負担 groups it is in, with their programs', () => {
     const [group] = rel.program(rel.byId.programs.get('parent')!).subsidyGroups;
     expect(group!.group.marked_count).toBe(1);

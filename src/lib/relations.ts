@@ -244,7 +244,8 @@ function planSections(
 
 /**
  * Every indicator's listings by plan id, each plan's in the order of the numbers the plan gives them
- * (unnumbered ones after, in the order of the initiatives they evaluate, then by id). Placements on initiatives the plan lacks are dropped (the data check refuses them).
+ * (unnumbered ones after, in the order of the initiatives they evaluate, then by id). Placements on
+ * initiatives the plan lacks are dropped (the data check refuses them).
  */
 function listingIndex(indicators: readonly Indicator[], plans: Map<string, Plan>): Map<string, IndicatorListing[]> {
   const out = new Map<string, IndicatorListing[]>();
@@ -273,7 +274,7 @@ function listingIndex(indicators: readonly Indicator[], plans: Map<string, Plan>
   return out;
 }
 
-/** An indicator's values grouped by the document that prints them (documents in first-seen order), each oldest first. */
+/** An indicator's values grouped by the document that prints them (in first-seen order), each group oldest first. */
 export function seriesByDocument(series: readonly Figure[]): SeriesGroup[] {
   const groups = new Map<string, Figure[]>();
   for (const f of series) groups.set(f.source.document, [...(groups.get(f.source.document) ?? []), f]);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkData } from '../src/data/index.ts';
 import type { Program } from '../src/schemas/program.ts';
 import type { Plan } from '../src/schemas/plan.ts';
+import type { Indicator } from '../src/schemas/indicator.ts';
 import type { Meeting } from '../src/schemas/meeting.ts';
 import type { Committee } from '../src/schemas/committee.ts';
 import type { Regulation } from '../src/schemas/regulation.ts';
@@ -61,10 +62,10 @@ for (const p of of<Program>('programs')) {
 }
 for (const plan of of<Plan>('plans')) {
   row(plan.source.document).initiatives += plan.initiatives.length;
-  for (const ind of plan.indicators) {
-    row(ind.source.document).indicators++;
-    for (const f of ind.series) countFigure(f);
-  }
+}
+for (const ind of of<Indicator>('indicators')) {
+  for (const l of ind.listings) row(l.source.document).indicators++;
+  for (const f of ind.series) countFigure(f);
 }
 for (const m of of<Meeting>('meetings')) row(m.source.document).meetings++;
 for (const c of of<Committee>('committees'))

@@ -11,9 +11,9 @@
  * pointing into the same group, and a budget series (and a result series where the template has
  * one) over FY2016–FY2025 within its span. Stated totals (`total_of`) are recomputed from their parts,
  * and extended to the years where every part has exactly one matching figure. A few added figures are
- * uncertain or derived. Plans are copied once per 1,000 programs, committees (with rosters by term)
- * and their regulations and surveys once per ~220 meetings; about N/10 meetings, copied from the real
- * ones with dates inside their fiscal year, refer to the programs of one group. Every source is a
+ * uncertain or derived. Plans (and the indicators they list) are copied once per 1,000 programs, committees
+ * (with rosters by term) and their regulations and surveys once per ~220 meetings; about N/10 meetings,
+ * copied from the real ones with dates inside their fiscal year, refer to the programs of one group. Every source is a
  * {document, heading} that the real data cites, so it occurs in the document. The reference
  * collections (sources, glossary, municipalities, bureaus, funds) are copied unchanged.
  *
@@ -127,7 +127,7 @@ function prepareOut(out: string, from: string) {
       throw new Error(`${out} is not empty and was not made by this generator: give an empty or new directory`);
     rmSync(out, { recursive: true, force: true });
   }
-  for (const dir of ['programs', 'committees', 'meetings', 'plans', 'regulations', 'surveys'])
+  for (const dir of ['programs', 'committees', 'meetings', 'plans', 'indicators', 'regulations', 'surveys'])
     mkdirSync(join(out, dir), { recursive: true });
 }
 
@@ -144,6 +144,7 @@ export function generateData(options: GenerateOptions): GenerateSummary {
   const templateCommittees = readDir(join(from, 'committees'));
   const templateMeetings = readDir(join(from, 'meetings'));
   const templatePlans = readDir(join(from, 'plans'));
+  const templateIndicators = readDir(join(from, 'indicators'));
   const templateRegulations = readDir(join(from, 'regulations'));
   const templateSurveys = readDir(join(from, 'surveys'));
   const municipalities = readYaml(join(from, 'municipalities.yaml')) as { name: Localized }[];
@@ -243,6 +244,20 @@ export function generateData(options: GenerateOptions): GenerateSummary {
       writeYaml(join(out, 'plans', `${plan.id}.yaml`), plan, origin('plans', tpl.id));
       planCount++;
     }
+  // Indicators: one copy per plan set, listed in that set's plans, reported under its first group's programs.
+  for (let k = 0; k < planSets; k++) {
+    const firstGroup = Array.from({ length: groups }, (_, g) => g).find((g) => planSetOf(g) === k) ?? 0;
+    for (const tpl of templateIndicators) {
+      const indicator = structuredClone(tpl);
+      indicator.id = setId(tpl.id, k);
+      indicator.name = rename(indicator.name, k);
+      for (const listing of indicator.listings ?? []) listing.plan = setId(listing.plan, k);
+      indicator.programs = (indicator.programs ?? [])
+        .map((link: Obj) => ({ ...link, program: programRef(link.program, firstGroup) }))
+        .filter((link: Obj) => link.program);
+      writeYaml(join(out, 'indicators', `${indicator.id}.yaml`), indicator, origin('indicators', tpl.id));
+    }
+  }
 
   // Committees with rosters by term, their regulations and surveys: one copy per committee set.
   const rosterTemplates = templateCommittees.flatMap((c) => c.rosters ?? []);

@@ -19,6 +19,8 @@ const pages = [
   '/committees/zaitaku-care-medical-collaboration-subcommittee/',
   '/regulations/zaitaku-dissemination-project-outline/',
   '/plan/tokyo-health-plan-2024-outline/',
+  '/plan/elderly-plan-7-municipal-support/area-5-item-1/',
+  '/indicators/clinics-hospitals-home-visit-medical-care/',
   '/sources/zaitaku-bukai-fy2024-2-materials/',
   '/glossary/',
   '/about/',

@@ -108,6 +108,14 @@ const ja: Omit<SearchQuery, 'lang'>[] = [
   { q: '人材確保・定着等に関する調査', expect: '/surveys/visiting-nursing-workforce-survey-fy2024/', kind: 'fragment' },
   { q: '保健医療計画 骨子', expect: '/plan/tokyo-health-plan-2024-outline/', kind: 'fragment' },
   { q: '第7期 高齢者保健福祉計画', expect: '/plan/elderly-plan-7-municipal-support/', kind: 'fragment' },
+  // Plan items (取組/事項) and indicators: pages of their own
+  { q: '都内介護福祉士数', expect: '/indicators/certified-care-workers-in-tokyo/', kind: 'name' },
+  { q: '退院支援を実施している診療所', expect: '/indicators/clinics-hospitals-discharge-support/', kind: 'fragment' },
+  {
+    q: '生活支援体制整備に関する情報交換会',
+    expect: '/plan/elderly-plan-7-municipal-support/area-3-item-2/',
+    kind: 'fragment',
+  },
 ];
 
 const en: Omit<SearchQuery, 'lang'>[] = [
@@ -142,6 +150,7 @@ const en: Omit<SearchQuery, 'lang'>[] = [
   { q: 'Nerima', expect: p('visiting-nursing-education-stations'), kind: 'place' },
   { q: 'H31', expect: '/fy/2019/', kind: 'fiscal-year' },
   { q: 'FY2025 harassment', expect: p('home-medical-care-harassment-countermeasures'), kind: 'fiscal-year' },
+  { q: 'certified care workers in Tokyo', expect: '/indicators/certified-care-workers-in-tokyo/', kind: 'name' },
 ];
 
 export const SEARCH_QUERIES: SearchQuery[] = [

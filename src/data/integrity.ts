@@ -3,7 +3,8 @@
  * (Astro's reference() only logs them), headings that do not occur in their source document,
  * figures outside their program's span, English text that is still Japanese, stated totals
  * that disagree with the sum of their declared parts, loops in parent/based_on chains, and
- * duplicates (a person twice in a roster, an issue and an initiative with one id).
+ * duplicates (a person twice in a roster, an issue and an initiative with one id), and indicators whose
+ * plans, 取組, programs, units or printed texts do not hold.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { Committee } from '../schemas/committee.ts';
 import type { Figure } from '../schemas/figure.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Plan } from '../schemas/plan.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import type { Program } from '../schemas/program.ts';
 import type { Regulation } from '../schemas/regulation.ts';
 import type { Source } from '../schemas/source.ts';
@@ -125,12 +127,11 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       formerOwner.set(fid, entry.id);
     });
 
-  // Plans: initiative → issue, indicator → initiative, unique inner ids.
+  // Plans: initiative → issue, unique inner ids.
   for (const entry of plans) {
     const plan = entry.data;
     uniqueIds(entry, ['issues'], plan.issues, report);
     uniqueIds(entry, ['initiatives'], plan.initiatives, report);
-    uniqueIds(entry, ['indicators'], plan.indicators, report);
     const issueIds = new Set(plan.issues.map((i) => i.id));
     // Issues and initiatives are both anchors (#id) on the plan page.
     plan.initiatives.forEach((it, i) => {
@@ -139,7 +140,6 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         report(entry, ['initiatives', i, 'id'], message);
       }
     });
-    const initiativeIds = new Set(plan.initiatives.map((i) => i.id));
     plan.initiatives.forEach((it, i) => {
       if (it.issue && !issueIds.has(it.issue))
         report(entry, ['initiatives', i, 'issue'], `plan has no issue "${it.issue}"`);
@@ -163,21 +163,6 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
           );
       });
     });
-    plan.indicators.forEach((ind, i) => {
-      ind.initiatives.forEach((ref, j) => {
-        if (!initiativeIds.has(ref))
-          report(entry, ['indicators', i, 'initiatives', j], `plan has no initiative "${ref}"`);
-      });
-      if (ind.matrix_confidence === 'uncertain' && !ind.matrix_note)
-        report(
-          entry,
-          ['indicators', i, 'matrix_note'],
-          'an uncertain matrix row needs matrix_note saying what is known',
-        );
-      // Indicator series may start before the plan (baselines), so no span check here.
-      checkFigures(entry, ['indicators', i, 'series'], ind.series, undefined, report);
-      checkTotals(entry, ['indicators', i, 'series'], ind.series, programById, result.invalid.get('programs'), report);
-    });
     // 国庫負担 groups: existing programs linked to this plan, each in one group, none with a mark of its own.
     uniqueIds(entry, ['national_subsidy_groups'], plan.national_subsidy_groups, report);
     const grouped = new Set<string>();
@@ -198,6 +183,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
       });
     });
   }
+
+  checkIndicators(entriesOf<Indicator>(result, 'indicators'), planById, sourceText, need, report);
 
   // Committees.
   for (const entry of committees) {
@@ -423,4 +410,100 @@ function partProblemMessage(p: PartProblem, total: Figure): string {
     );
   if (p.problem === 'invalid') return `cannot check this total: part "${p.id}" has problems of its own`;
   return `part "${p.id}" is not a program`;
+}
+
+type Need = (entry: LoadedEntry, path: Path, collection: string, id: string | undefined) => void;
+
+/**
+ * Indicators: the plans and 取組 they are listed under and the programs they are reported under exist; a
+ * plan lists an indicator once and gives each number to one indicator; the series is in the indicator's
+ * unit, with each document's value for a year recorded once; the texts said to be printed (definition,
+ * data source, a listing's own name, a target) occur in the document they cite.
+ */
+function checkIndicators(
+  indicators: LoadedEntry<Indicator>[],
+  planById: Map<string, Plan>,
+  sourceText: Map<string, string>,
+  need: Need,
+  report: Report,
+) {
+  const numberOwner = new Map<string, string>();
+  const printed = (entry: LoadedEntry, path: Path, text: string, document: string) => {
+    const source = sourceText.get(document);
+    if (source !== undefined && !source.includes(searchKey(text)))
+      report(entry, path, `"${text}" is not printed in ${document}`);
+  };
+  for (const entry of indicators) {
+    const ind = entry.data;
+    if (ind.definition)
+      printed(entry, ['definition', 'text', 'ja'], ind.definition.text.ja, ind.definition.source.document);
+    if (ind.data_source)
+      printed(entry, ['data_source', 'text', 'ja'], ind.data_source.text.ja, ind.data_source.source.document);
+    const listed = new Set<string>();
+    ind.listings.forEach((listing, i) => {
+      const at = (...rest: Path) => ['listings', i, ...rest];
+      if (listed.has(listing.plan)) report(entry, at('plan'), `plan "${listing.plan}" is listed twice`);
+      listed.add(listing.plan);
+      const plan = planById.get(listing.plan);
+      need(entry, at('plan'), 'plans', listing.plan);
+      if (listing.number !== undefined) {
+        const key = `${listing.plan}#${listing.number}`;
+        const other = numberOwner.get(key);
+        if (other !== undefined && other !== entry.id)
+          report(entry, at('number'), `indicator ${listing.number} of plan "${listing.plan}" is also "${other}"`);
+        numberOwner.set(key, entry.id);
+      }
+      if (listing.name) printed(entry, at('name', 'ja'), listing.name.ja, listing.source.document);
+      const placed = new Set<string>();
+      listing.evaluates.forEach((p, j) => {
+        if (placed.has(p.initiative))
+          report(entry, at('evaluates', j, 'initiative'), `"${p.initiative}" is placed twice`);
+        placed.add(p.initiative);
+        if (plan && !plan.initiatives.some((it) => it.id === p.initiative))
+          report(entry, at('evaluates', j, 'initiative'), `plan "${listing.plan}" has no initiative "${p.initiative}"`);
+      });
+      if (listing.lost_marks && listing.evaluates.length > listing.lost_marks.count) {
+        const message = `${listing.evaluates.length} placements for a row that prints ${listing.lost_marks.count} 〇`;
+        report(entry, at('lost_marks', 'count'), message);
+      }
+      listing.targets.forEach((target, j) =>
+        printed(entry, at('targets', j, 'text', 'ja'), target.text.ja, target.source.document),
+      );
+    });
+    const reported = new Set<string>();
+    ind.programs.forEach((p, i) => {
+      if (reported.has(p.program)) report(entry, ['programs', i, 'program'], `program "${p.program}" is listed twice`);
+      reported.add(p.program);
+      need(entry, ['programs', i, 'program'], 'programs', p.program);
+    });
+    if (ind.series.length > 0 && ind.unit === undefined)
+      report(
+        entry,
+        ['unit'],
+        `the series has values, so the indicator needs a unit (the series uses ${ind.series[0]!.unit})`,
+      );
+    const seen = new Map<string, number>();
+    ind.series.forEach((f, i) => {
+      if (f.total_of) report(entry, ['series', i, 'total_of'], 'an indicator value is not a stated total of parts');
+      if (ind.unit !== undefined && f.unit !== ind.unit)
+        report(entry, ['series', i, 'unit'], `unit ${f.unit} differs from the indicator's unit ${ind.unit}`);
+      const key = [
+        f.source.document,
+        f.fiscal_year,
+        f.kind,
+        f.as_of ?? '',
+        f.period?.from ?? '',
+        f.period?.to ?? '',
+      ].join('|');
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const message =
+          `series[${first}] already gives ${f.source.document}'s ${f.kind} for fiscal year ${f.fiscal_year}` +
+          " (record a document's value once, even where it prints it again)";
+        report(entry, ['series', i, 'fiscal_year'], message);
+      } else seen.set(key, i);
+    });
+    // Series may start before the plans that list them (baselines): no span check.
+    checkFigures(entry, ['series'], ind.series, undefined, report);
+  }
 }

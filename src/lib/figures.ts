@@ -107,3 +107,23 @@ export function sortByLatestBudget<P extends { figures: Figure[]; name: Record<L
 export function countFigures(programs: readonly { figures: readonly unknown[] }[]): number {
   return programs.reduce((n, p) => n + p.figures.length, 0);
 }
+
+/** The first and the latest result of an indicator (the same figure when it has one). */
+export interface IndicatorTrend {
+  first: Figure;
+  latest: Figure;
+}
+
+/**
+ * An indicator's first and latest `result` values, by fiscal year, then the month or date they describe
+ * (as_of), then the order of the series; targets are not results. Undefined without results.
+ */
+export function indicatorTrend(series: readonly Figure[]): IndicatorTrend | undefined {
+  const results = series
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.kind === 'result')
+    .sort((a, b) => a.f.fiscal_year - b.f.fiscal_year || (a.f.as_of ?? '').localeCompare(b.f.as_of ?? '') || a.i - b.i)
+    .map(({ f }) => f);
+  const first = results[0];
+  return first && { first, latest: results.at(-1)! };
+}

@@ -1,6 +1,7 @@
 /** Rows of the open-data downloads (/data/figures.csv, /data/programs.json), built from the curated data. */
 import type { Program } from '../schemas/program.ts';
 import type { Plan } from '../schemas/plan.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import type { Cell } from './csv.ts';
 import { formatWareki } from './fiscal-year.ts';
 import { sortFigures } from './figures.ts';
@@ -30,14 +31,12 @@ export const FIGURE_COLUMNS = [
   'source_heading',
 ];
 
-/** One row per figure of every program, plan indicator and plan initiative (in that order), each by fiscal year. */
-export function figureRows(programs: Program[], plans: Plan[]): Cell[][] {
+/** One row per figure of every program, indicator and plan initiative (in that order), each by fiscal year. */
+export function figureRows(programs: Program[], plans: Plan[], indicators: Indicator[] = []): Cell[][] {
   const rows: Cell[][] = [];
   const owners = [
     ...programs.map((p) => ({ kind: 'program', id: p.id, name: p.name, figures: p.figures })),
-    ...plans.flatMap((plan) =>
-      plan.indicators.map((i) => ({ kind: 'indicator', id: `${plan.id}/${i.id}`, name: i.name, figures: i.series })),
-    ),
+    ...indicators.map((i) => ({ kind: 'indicator', id: i.id, name: i.name, figures: i.series })),
     ...plans.flatMap((plan) =>
       plan.initiatives.map((i) => ({
         kind: 'initiative',

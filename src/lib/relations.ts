@@ -19,6 +19,7 @@ import {
 } from '../schemas/index.ts';
 import { refsByDocument } from './citations.ts';
 import { rosterInForce } from './roster.ts';
+import { indicatorTrend, sortFigures, type IndicatorTrend } from './figures.ts';
 
 type Program = EntryOf<'programs'>;
 type Meeting = EntryOf<'meetings'>;
@@ -26,6 +27,10 @@ type Committee = EntryOf<'committees'>;
 type Plan = EntryOf<'plans'>;
 type Regulation = EntryOf<'regulations'>;
 type Survey = EntryOf<'surveys'>;
+type Indicator = EntryOf<'indicators'>;
+type Listing = Indicator['listings'][number];
+type Placement = Listing['evaluates'][number];
+type Figure = Indicator['series'][number];
 type Handout = Meeting['handouts'][number];
 type Initiative = Plan['initiatives'][number];
 type Issue = Plan['issues'][number];
@@ -59,12 +64,43 @@ export interface InitiativeProgram {
   relisted: boolean;
   /** Every link to the initiative has an uncertain placement. */
   uncertain: boolean;
+  /** Why the placement is uncertain, or anything else the link notes. */
+  note?: Program['plan_links'][number]['note'];
+}
+
+/** An indicator as one plan lists it, with the initiatives it evaluates there resolved (in the listing's order). */
+export interface IndicatorListing {
+  indicator: Indicator;
+  listing: Listing;
+  plan: Plan;
+  placements: { initiative: Initiative; placement: Placement }[];
+}
+
+/** An indicator that evaluates an initiative: its listing in the initiative's plan and the placement there. */
+export interface InitiativeIndicator extends IndicatorListing {
+  placement: Placement;
 }
 
 export interface InitiativeGroup {
   initiative: Initiative;
   /** Linked programs, in id order. */
   programs: InitiativeProgram[];
+  /** Indicators that evaluate the initiative, in the plan's indicator order. */
+  indicators: InitiativeIndicator[];
+}
+
+/** Every value of an indicator that one document prints, oldest first. */
+export interface SeriesGroup {
+  document: string;
+  figures: Figure[];
+}
+
+/** A program an indicator is reported under, as seen from the program. */
+export interface ProgramIndicator {
+  indicator: Indicator;
+  link: Indicator['programs'][number];
+  /** First and latest result, when the indicator has values. */
+  trend?: IndicatorTrend;
 }
 
 /** One section of a plan: an issue (課題/領域) with its initiatives; no issue for initiatives outside any. */
@@ -103,12 +139,23 @@ export interface Relations {
   meetingsByCommittee: { committee: Committee; years: { year: number; meetings: Meeting[] }[] }[];
   /** Plans by kind (health plan, elderly welfare plan, annual initiatives), then latest period first. */
   plansInOrder: Plan[];
+  /** Indicators by the first plan (in plansInOrder) that lists them and their number there, then by id. */
+  indicatorsInOrder: Indicator[];
   meetingsInYear(year: number): Meeting[];
   committeeOf(meeting: Meeting): Committee;
-  program(program: Program): ReturnType<typeof programRelations>;
+  program(program: Program): ReturnType<typeof programRelations> & { indicators: ProgramIndicator[] };
   committee(committee: Committee): ReturnType<typeof committeeRelations>;
   meeting(meeting: Meeting): ReturnType<typeof meetingRelations>;
-  plan(plan: Plan): { sections: PlanSection[]; programCount: number };
+  plan(plan: Plan): {
+    sections: PlanSection[];
+    programCount: number;
+    indicators: IndicatorListing[];
+    /** The plan's 国庫負担 groups, their programs resolved. */
+    subsidyGroups: SubsidyGroup[];
+  };
+  /** An initiative with its issue, programs and indicators, and its neighbours in the plan's order. */
+  initiative(plan: Plan, initiative: Initiative): ReturnType<typeof initiativeRelations>;
+  indicator(indicator: Indicator): ReturnType<typeof indicatorRelations>;
   regulation(regulation: Regulation): ReturnType<typeof regulationRelations>;
   survey(survey: Survey): { programs: Program[]; presentedAt: HandoutRef[] };
   /** Entries citing a source document, by kind in the order of the collections registry. */
@@ -162,6 +209,7 @@ function initiativeIndex(programs: readonly Program[]): Map<string, Map<string, 
         program,
         relisted: list.every((l) => l.relisted),
         uncertain: list.every((l) => l.confidence === 'uncertain'),
+        note: list.find((l) => l.note)?.note,
       };
       perPlan.set(initiative, [...(perPlan.get(initiative) ?? []), item]);
       out.set(plan, perPlan);
@@ -171,10 +219,17 @@ function initiativeIndex(programs: readonly Program[]): Map<string, Map<string, 
 }
 
 /** A plan's issues with their initiatives, then the initiatives outside any issue; empty sections dropped. */
-function planSections(plan: Plan, linked: Map<string, InitiativeProgram[]> | undefined): PlanSection[] {
+function planSections(
+  plan: Plan,
+  linked: Map<string, InitiativeProgram[]> | undefined,
+  listings: readonly IndicatorListing[],
+): PlanSection[] {
   const group = (initiative: Initiative): InitiativeGroup => ({
     initiative,
     programs: linked?.get(initiative.id) ?? [],
+    indicators: listings.flatMap((l) =>
+      l.placements.filter((p) => p.initiative.id === initiative.id).map(({ placement }) => ({ ...l, placement })),
+    ),
   });
   const issueIds = new Set(plan.issues.map((i) => i.id));
   const sections: PlanSection[] = [
@@ -185,6 +240,74 @@ function planSections(plan: Plan, linked: Map<string, InitiativeProgram[]> | und
     { initiatives: plan.initiatives.filter((i) => !i.issue || !issueIds.has(i.issue)).map(group) },
   ];
   return sections.filter((s) => s.initiatives.length > 0);
+}
+
+/**
+ * Every indicator's listings by plan id, each plan's in the order of the numbers the plan gives them
+ * (unnumbered ones after, in the order of the initiatives they evaluate, then by id). Placements on
+ * initiatives the plan lacks are dropped (the data check refuses them).
+ */
+function listingIndex(indicators: readonly Indicator[], plans: Map<string, Plan>): Map<string, IndicatorListing[]> {
+  const out = new Map<string, IndicatorListing[]>();
+  for (const indicator of indicators) {
+    for (const listing of indicator.listings) {
+      const plan = plans.get(listing.plan);
+      if (!plan) continue;
+      const placements = listing.evaluates.flatMap((placement) => {
+        const initiative = plan.initiatives.find((i) => i.id === placement.initiative);
+        return initiative ? [{ initiative, placement }] : [];
+      });
+      out.set(plan.id, [...(out.get(plan.id) ?? []), { indicator, listing, plan, placements }]);
+    }
+  }
+  // Unnumbered listings follow the plan's order of the first initiative they evaluate.
+  const order = (l: IndicatorListing) => [
+    l.listing.number ?? Number.MAX_SAFE_INTEGER,
+    l.placements.length ? l.plan.initiatives.indexOf(l.placements[0]!.initiative) : Number.MAX_SAFE_INTEGER,
+  ];
+  for (const list of out.values())
+    list.sort((a, b) => {
+      const [na, ia] = order(a);
+      const [nb, ib] = order(b);
+      return na! - nb! || ia! - ib! || a.indicator.id.localeCompare(b.indicator.id);
+    });
+  return out;
+}
+
+/** An indicator's values grouped by the document that prints them (in first-seen order), each group oldest first. */
+export function seriesByDocument(series: readonly Figure[]): SeriesGroup[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of series) groups.set(f.source.document, [...(groups.get(f.source.document) ?? []), f]);
+  return [...groups].map(([document, figures]) => ({ document, figures: sortFigures(figures) }));
+}
+
+function initiativeRelations(plan: Plan, initiative: Initiative, sections: PlanSection[]) {
+  const groups = sections.flatMap((s) => s.initiatives.map((group) => ({ group, issue: s.issue })));
+  const at = groups.findIndex((g) => g.group.initiative.id === initiative.id);
+  const here = groups[at];
+  return {
+    issue: here?.issue,
+    programs: here?.group.programs ?? [],
+    indicators: here?.group.indicators ?? [],
+    /** The initiatives before and after it in the order the plan page lists them. */
+    prev: at > 0 ? groups[at - 1]!.group.initiative : undefined,
+    next: at >= 0 ? groups[at + 1]?.group.initiative : undefined,
+  };
+}
+
+function indicatorRelations(indicator: Indicator, byId: ById, listings: Map<string, IndicatorListing[]>) {
+  return {
+    /** The plans that list it, in the order of the indicator's listings. */
+    listings: indicator.listings.flatMap(
+      (l) => listings.get(l.plan)?.find((x) => x.indicator.id === indicator.id && x.listing === l) ?? [],
+    ),
+    programs: indicator.programs.flatMap((link) => {
+      const program = byId.programs.get(link.program);
+      return program ? [{ program, link }] : [];
+    }),
+    seriesByDocument: seriesByDocument(indicator.series),
+    trend: indicatorTrend(indicator.series),
+  };
 }
 
 /** document id → citing kind → entries with the headings they cite; one pass over every citing entry. */
@@ -314,9 +437,11 @@ export function relationsOf(c: Collections): Relations {
   const meetingsByDate = [...c.meetings].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
   const childPrograms = byKey(c.programs, (p) => p.parent);
   const subsidyGroups = new Map<string, SubsidyGroup[]>();
+  const planSubsidyGroups = new Map<string, SubsidyGroup[]>();
   for (const plan of c.plans) {
     for (const group of plan.national_subsidy_groups) {
       const entry = { plan, group, programs: resolve(group.programs, byId.programs) };
+      planSubsidyGroups.set(plan.id, [...(planSubsidyGroups.get(plan.id) ?? []), entry]);
       for (const id of group.programs) subsidyGroups.set(id, [...(subsidyGroups.get(id) ?? []), entry]);
     }
   }
@@ -341,6 +466,20 @@ export function relationsOf(c: Collections): Relations {
     survey: handoutsBy(c.meetings, 'survey'),
   };
   const initiatives = initiativeIndex(c.programs);
+  const listings = listingIndex(c.indicators, byId.plans);
+  const sectionsOf = (plan: Plan) => planSections(plan, initiatives.get(plan.id), listings.get(plan.id) ?? []);
+  const sectionCache = new Map<string, PlanSection[]>();
+  const cachedSections = (plan: Plan) => {
+    const cached = sectionCache.get(plan.id) ?? sectionsOf(plan);
+    sectionCache.set(plan.id, cached);
+    return cached;
+  };
+  const programIndicators = new Map<string, ProgramIndicator[]>();
+  for (const indicator of c.indicators) {
+    const trend = indicatorTrend(indicator.series);
+    for (const link of indicator.programs)
+      programIndicators.set(link.program, [...(programIndicators.get(link.program) ?? []), { indicator, link, trend }]);
+  }
   const citations = citationIndex(c);
   const meetingsInYear = byKey(c.meetings, (m) => m.fiscal_year);
   const programsInPlan = byKey(
@@ -348,6 +487,11 @@ export function relationsOf(c: Collections): Relations {
     (x) => x.plan,
   );
 
+  const plansInOrder = [...c.plans].sort(
+    (a, b) =>
+      PLAN_KIND_ORDER.indexOf(a.kind) - PLAN_KIND_ORDER.indexOf(b.kind) ||
+      (b.period.to ?? b.period.from ?? 0) - (a.period.to ?? a.period.from ?? 0),
+  );
   const programsByBureau: BureauGroup[] = c.bureaus
     .map((bureau) => ({ bureau, programs: c.programs.filter((p) => p.bureau === bureau.id) }))
     .filter((g) => g.programs.length > 0);
@@ -362,7 +506,7 @@ export function relationsOf(c: Collections): Relations {
     programsByBureau,
     programsByPlan: c.plans
       .filter((plan) => [...(initiatives.get(plan.id)?.values() ?? [])].some((list) => list.length > 0))
-      .map((plan) => ({ plan, sections: planSections(plan, initiatives.get(plan.id)) })),
+      .map((plan) => ({ plan, sections: cachedSections(plan) })),
     meetingsByCommittee: c.committees.flatMap((committee) => {
       const meetings = committees.meetings.get(committee.id) ?? [];
       const years = [...new Set(meetings.map((m) => m.fiscal_year))].sort((a, b) => b - a);
@@ -371,20 +515,34 @@ export function relationsOf(c: Collections): Relations {
         meetings.filter((m) => m.fiscal_year === year).sort((a, b) => a.ordinal - b.ordinal);
       return [{ committee, years: years.map((year) => ({ year, meetings: ofYear(year) })) }];
     }),
-    plansInOrder: [...c.plans].sort(
-      (a, b) =>
-        PLAN_KIND_ORDER.indexOf(a.kind) - PLAN_KIND_ORDER.indexOf(b.kind) ||
-        (b.period.to ?? b.period.from ?? 0) - (a.period.to ?? a.period.from ?? 0),
-    ),
+    plansInOrder,
+    indicatorsInOrder: [...c.indicators].sort((a, b) => {
+      const rank = (i: Indicator) => {
+        const first = plansInOrder.findIndex((p) => i.listings.some((l) => l.plan === p.id));
+        const listing = i.listings.find((l) => l.plan === plansInOrder[first]?.id);
+        return [first < 0 ? plansInOrder.length : first, listing?.number ?? Number.MAX_SAFE_INTEGER] as const;
+      };
+      const [pa, na] = rank(a);
+      const [pb, nb] = rank(b);
+      return pa - pb || na - nb || a.id.localeCompare(b.id);
+    }),
     meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
     committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
-    program: (program) => programRelations(program, byId, { children: childPrograms, mentions, subsidyGroups }),
+    program: (program) => ({
+      ...programRelations(program, byId, { children: childPrograms, mentions, subsidyGroups }),
+      /** Indicators reported under the program, with their first and latest values. */
+      indicators: programIndicators.get(program.id) ?? [],
+    }),
     committee: (committee) => committeeRelations(committee, byId, committees),
     meeting: (meeting) => meetingRelations(meeting, byId, committees, handouts.meeting),
     plan: (plan) => ({
-      sections: planSections(plan, initiatives.get(plan.id)),
+      sections: cachedSections(plan),
       programCount: programsInPlan.get(plan.id)?.length ?? 0,
+      indicators: listings.get(plan.id) ?? [],
+      subsidyGroups: planSubsidyGroups.get(plan.id) ?? [],
     }),
+    initiative: (plan, initiative) => initiativeRelations(plan, initiative, cachedSections(plan)),
+    indicator: (indicator) => indicatorRelations(indicator, byId, listings),
     regulation: (regulation) => regulationRelations(regulation, byId, derivedRegulations, handouts.regulation),
     survey: (survey) => ({
       programs: resolve(survey.programs, byId.programs),

@@ -12,6 +12,7 @@ import type { Plan } from '../schemas/plan.ts';
 import type { Regulation } from '../schemas/regulation.ts';
 import type { Survey } from '../schemas/survey.ts';
 import type { Source } from '../schemas/source.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import type { Relations } from './relations.ts';
 
 export interface SearchProps {
@@ -79,6 +80,23 @@ export const searchProps = {
       from !== undefined && to !== undefined ? range(from, to) : [from, to].filter((y): y is number => y !== undefined);
     for (const i of plan.initiatives) for (const y of i.years) years.push(y.fiscal_year);
     return { searchKind: 'plan', searchYears: sorted(years), searchFilters: {} };
+  },
+  /** A 取組/事項 page: its own kind, the years of its narratives and figures, and itself as the 取組 filter. */
+  initiative(initiative: Plan['initiatives'][number], lang: Lang): SearchProps {
+    const years = [...initiative.years.map((y) => y.fiscal_year), ...initiative.figures.map((f) => f.fiscal_year)];
+    return {
+      searchKind: 'initiative',
+      searchYears: sorted(years),
+      searchFilters: { initiative: [initiative.title[lang]] },
+    };
+  },
+  /** An indicator page: the years of its values, and the 取組 it evaluates as the 取組 filter. */
+  indicator(indicator: Indicator, data: Pick<Relations, 'indicator'>, lang: Lang): SearchProps {
+    const evaluated = data
+      .indicator(indicator)
+      .listings.flatMap((l) => l.placements.map((p) => p.initiative.title[lang]));
+    const searchFilters: Record<string, string[]> = evaluated.length ? { initiative: [...new Set(evaluated)] } : {};
+    return { searchKind: 'indicator', searchYears: sorted(indicator.series.map((f) => f.fiscal_year)), searchFilters };
   },
   fiscalYear(year: number): SearchProps {
     return { searchKind: 'fiscal-year', searchYears: [year], searchFilters: {} };

@@ -34,3 +34,16 @@ export async function entryStaticPaths<N extends CollectionName>(name: N) {
     entries.map((entry) => ({ params: { ...params, id: entry.id }, props: { entry } })),
   );
 }
+
+/** getStaticPaths of [...lang]/plan/[id]/[initiative]: one page per 取組/事項 of every plan and language. */
+export async function initiativeStaticPaths() {
+  const { plans } = await siteData();
+  return LANG_PARAMS.flatMap((params) =>
+    plans.flatMap((plan) =>
+      plan.initiatives.map((initiative) => ({
+        params: { ...params, id: plan.id, initiative: initiative.id },
+        props: { plan, initiative },
+      })),
+    ),
+  );
+}

@@ -55,6 +55,10 @@ export const paths = {
   fiscalYear: (lang: Lang, year: number) => localePath(lang, `/fy/${year}/`),
   plans: (lang: Lang) => localePath(lang, '/plan/'),
   plan: (lang: Lang, id: string) => localePath(lang, `/plan/${id}/`),
+  /** A 取組 / 事項 of a plan: its own page under the plan's. */
+  initiative: (lang: Lang, plan: string, id: string) => localePath(lang, `/plan/${plan}/${id}/`),
+  indicators: (lang: Lang) => localePath(lang, '/indicators/'),
+  indicator: (lang: Lang, id: string) => localePath(lang, `/indicators/${id}/`),
   sources: (lang: Lang) => localePath(lang, '/sources/'),
   source: (lang: Lang, id: string) => localePath(lang, `/sources/${id}/`),
   glossary: (lang: Lang) => localePath(lang, '/glossary/'),

@@ -9,6 +9,7 @@ import { program } from './program.ts';
 import { committee } from './committee.ts';
 import { meeting } from './meeting.ts';
 import { plan } from './plan.ts';
+import { indicator } from './indicator.ts';
 import { regulation } from './regulation.ts';
 import { source } from './source.ts';
 import { glossaryEntry } from './glossary.ts';
@@ -34,6 +35,7 @@ export const COLLECTIONS = {
   meetings: { layout: 'entry-per-file', path: 'meetings', schema: meeting, citing: 'meeting' },
   committees: { layout: 'entry-per-file', path: 'committees', schema: committee, citing: 'committee' },
   plans: { layout: 'entry-per-file', path: 'plans', schema: plan, citing: 'plan' },
+  indicators: { layout: 'entry-per-file', path: 'indicators', schema: indicator, citing: 'indicator' },
   regulations: { layout: 'entry-per-file', path: 'regulations', schema: regulation, citing: 'regulation' },
   surveys: { layout: 'entry-per-file', path: 'surveys', schema: survey, citing: 'survey' },
   sources: { layout: 'list', path: 'sources.yaml', schema: source },

@@ -1,29 +1,88 @@
 /**
- * A plan indicator (指標): what it measures, which 取組 it evaluates, where its numbers come from,
- * and its series of values and targets. Indicators live inside their plan's file.
+ * An indicator (指標): one measure (e.g. 訪問診療を実施している診療所・病院数), however many documents
+ * report it. One file per measure in data/indicators/<id>.yaml. Each plan that lists the measure is a
+ * `listing` (its number there, the 取組/事項 it evaluates, its targets); every value of the series cites
+ * the document and heading it is printed under, so values from several documents sit side by side.
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { id, localized, ref, sourceRef } from './common.ts';
+import { fiscalYear, id, localized, ref, sourceRef, unit } from './common.ts';
+
+/** Text printed in a document, with where: the data check verifies that `text.ja` occurs in it. */
+const printedText = z.strictObject({ text: localized, source: sourceRef });
+
+/** A 取組/事項 of the listing's plan that the indicator evaluates: a 〇 of the plan's indicator × 取組 matrix. */
+export const indicatorPlacement = z
+  .strictObject({
+    /** Id of an initiative of the listing's plan. */
+    initiative: ref,
+    /** `uncertain` when the document does not show the placement and it was reasoned out; `note` says how. */
+    confidence: z.enum(['certain', 'uncertain']).default('certain'),
+    note: localized.optional(),
+  })
+  .refine((p) => p.confidence === 'certain' || p.note !== undefined, {
+    path: ['note'],
+    message: 'an uncertain placement needs a note giving the reasoning',
+  });
+export type IndicatorPlacement = z.infer<typeof indicatorPlacement>;
+
+/** A target the plan states for the indicator in words (増加, 介護福祉士増加); a numeric target is a `target` figure. */
+export const indicatorTarget = z.strictObject({
+  text: localized,
+  /** The fiscal year the target is for, when the document says. */
+  fiscal_year: fiscalYear.optional(),
+  source: sourceRef,
+});
+
+/** The indicator as one plan lists it. */
+export const indicatorListing = z.strictObject({
+  /** Id of a plan in data/plans/. */
+  plan: ref,
+  /** Number as printed in the plan's list of indicators (1, 2 … 10). */
+  number: z.number().int().positive().optional(),
+  /** The name as this document prints it, when it differs from the indicator's `name`. Checked against the document. */
+  name: localized.optional(),
+  /** The 取組/事項 of the plan the indicator evaluates. */
+  evaluates: z.array(indicatorPlacement).default([]),
+  /**
+   * When the extraction lost which matrix columns the row's 〇 are in: how many 〇 the row prints, and
+   * what is known. Cells without a placement then show as unknown, never as blank.
+   */
+  lost_marks: z.strictObject({ count: z.number().int().positive(), note: localized }).optional(),
+  targets: z.array(indicatorTarget).default([]),
+  /** Where the plan lists the indicator. */
+  source: sourceRef,
+});
+export type IndicatorListing = z.infer<typeof indicatorListing>;
+
+/** A program the document reports the indicator under (e.g. the 第7期 plan's item row names 在宅医療参入促進事業). */
+export const indicatorProgram = z.strictObject({
+  /** Id of a program in data/programs/. */
+  program: ref,
+  note: localized.optional(),
+  source: sourceRef,
+});
 
 export const indicator = z.strictObject({
-  /** Id unique within the plan. */
+  /** Permanent id (kebab-case ASCII); must equal the file name. URLs are built from it. */
   id,
-  /** Number as printed in the plan (1, 2 … 10). */
-  number: z.number().int().positive().optional(),
+  /** The measure's name on this site (a document's own wording is the listing's `name`). */
   name: localized,
-  /** 取組 ids (within the same plan) the indicator evaluates — the 〇 of the indicator × 取組 matrix. */
-  initiatives: z.array(ref).default([]),
+  /** What exactly is counted, as a document states it (e.g. 在宅患者訪問診療料を算定した診療所数及び病院数). */
+  definition: printedText.optional(),
+  /** The statistic the values come from, as a document names it (e.g. 厚生労働省「医療計画作成支援データブック」). */
+  data_source: printedText.optional(),
+  /** The unit of every value in `series`, as printed; absent while no document prints a value. */
+  unit: unit.optional(),
+  /** Every plan that lists the indicator: at least one. */
+  listings: z.array(indicatorListing).min(1),
+  programs: z.array(indicatorProgram).default([]),
   /**
-   * `uncertain` when the extracted text lost which matrix column each 〇 is in; `matrix_note` then
-   * says what is known (e.g. "three 〇 of 取組1–5, columns lost in extraction").
+   * Every value any document prints, each citing its own document and heading; a document reporting the
+   * same value in several places is cited once. `target` figures are numeric targets.
    */
-  matrix_confidence: z.enum(['certain', 'uncertain']).default('certain'),
-  matrix_note: localized.optional(),
-  /** The statistic the numbers come from, as the plan states it (e.g. 厚生労働省「医療施設調査」). */
-  data_source: localized.optional(),
-  /** Values and targets, each with fiscal year, unit and source. */
   series: z.array(figure).default([]),
-  source: sourceRef,
+  /** What a reader needs to know about the indicator as a whole (e.g. how two documents' values relate). */
+  note: localized.optional(),
 });
 export type Indicator = z.infer<typeof indicator>;

@@ -1,10 +1,10 @@
 /**
  * A plan or a document's structure of work: 東京都保健医療計画 (課題 → 取組), the 高齢者保健福祉計画
  * support areas (領域 → 事項), or a year's 在宅療養推進に向けた都の取組 (its headings). One file per
- * plan in data/plans/<id>.yaml. Programs link to initiatives with `plan_links`.
+ * plan in data/plans/<id>.yaml. Programs link to initiatives with `plan_links`; indicators (data/indicators/)
+ * list the plans that report them and the initiatives they evaluate.
  */
 import { z } from 'astro/zod';
-import { indicator } from './indicator.ts';
 import { figure } from './figure.ts';
 import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef } from './common.ts';
 
@@ -117,7 +117,6 @@ export const plan = z.strictObject({
   level_names: z.strictObject({ issue: localized, initiative: localized }),
   issues: z.array(planIssue).default([]),
   initiatives: z.array(initiative).min(1),
-  indicators: z.array(indicator).default([]),
   /** 国庫負担 marks the document gives to a group of programs without saying which (see nationalSubsidyGroup). */
   national_subsidy_groups: z.array(nationalSubsidyGroup).default([]),
   /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */

@@ -56,6 +56,33 @@ const cases: PageCase[] = [
   },
   { kind: 'fiscal year', ja: '/fy/2025/', h1: { ja: /令和7年度/, en: /FY2025/ } },
   { kind: 'plan', ja: '/plan/tokyo-health-plan-2024-outline/', h1: { ja: /在宅療養/, en: /home-based care/i } },
+  {
+    kind: 'plan item (取組)',
+    ja: '/plan/elderly-plan-7-municipal-support/area-5-item-1/',
+    h1: { ja: /事項1：訪問診療を実施している診療所数・病院数/, en: /Item 1: Number of clinics and hospitals/ },
+    sees: { ja: /令和元年度（2019年度）[\s\S]*2,410所/, en: /FY2019[\s\S]*2,410 facilities/ },
+  },
+  {
+    kind: 'plan item with an uncertain indicator',
+    ja: '/plan/tokyo-health-plan-2024-outline/smooth-transition-to-in-home-care/',
+    h1: { ja: /取組3/, en: /Initiative 3/ },
+    sees: {
+      ja: /退院支援を実施している診療所・病院数[\s\S]*位置不確実/,
+      en: /discharge support[\s\S]*placement uncertain/i,
+    },
+  },
+  {
+    kind: 'indicator',
+    ja: '/indicators/clinics-hospitals-home-visit-medical-care/',
+    h1: { ja: /訪問診療を実施している診療所・病院数/, en: /scheduled home medical visits/ },
+    sees: { ja: /医療計画作成支援データブック[\s\S]*2,366所/, en: /Data Book[\s\S]*2,366 facilities/ },
+  },
+  {
+    kind: 'indicators index',
+    ja: '/indicators/',
+    h1: { ja: /指標/, en: /Indicators/ },
+    sees: { ja: /74,484人/, en: /74,484/ },
+  },
   { kind: 'source', ja: '/sources/zaitaku-bukai-fy2024-2-materials/', h1: { ja: /令和6年度第2回/, en: /FY2024/ } },
   { kind: 'glossary', ja: '/glossary/', h1: { ja: /用語集/, en: /Glossary/ } },
   { kind: 'about', ja: '/about/', h1: { ja: /このサイトについて/, en: /About/ } },
@@ -112,6 +139,51 @@ test('a program links to the meeting handout that discusses it, and the meeting 
   await toMeeting.click();
   await expect(page).toHaveURL(/\/meetings\/zaitaku-collaboration-subcommittee-fy2024-2\//);
   await expect(page.locator('main a[href="/programs/visiting-nursing-education-stations/"]').first()).toBeVisible();
+});
+
+test('a program shows the indicators reported under it with their first and latest values', async ({ page }) => {
+  await page.goto('/programs/home-medical-care-entry-promotion/');
+  const section = page.locator('section:has(h2#indicators)');
+  await expect(section).toContainText(/訪問診療を実施している診療所・病院数[\s\S]*2,366所[\s\S]*→[\s\S]*2,410所/);
+  await section.getByRole('link', { name: '訪問診療を実施している診療所・病院数' }).click();
+  await expect(page).toHaveURL(/\/indicators\/clinics-hospitals-home-visit-medical-care\/$/);
+  // …and the indicator page links back to the program and to the 取組 it evaluates.
+  await expect(page.locator('main a[href="/programs/home-medical-care-entry-promotion/"]')).toBeVisible();
+  await expect(page.locator('main a[href="/plan/elderly-plan-7-municipal-support/area-5-item-1/"]')).toBeVisible();
+  await page.goto('/en/programs/certified-care-worker-study-loans/');
+  await expect(page.locator('section:has(h2#indicators)')).toContainText(
+    /Certified care workers in Tokyo[\s\S]*74,484/,
+  );
+});
+
+test('an old link to a 取組 on the plan page still lands on it, and leads to the 取組 page', async ({ page }) => {
+  await page.goto('/plan/tokyo-health-plan-2024-outline/#smooth-transition-to-in-home-care');
+  const entry = page.locator('#smooth-transition-to-in-home-care');
+  await expect(entry).toBeInViewport();
+  await entry.getByRole('link').click();
+  await expect(page).toHaveURL(/\/plan\/tokyo-health-plan-2024-outline\/smooth-transition-to-in-home-care\/$/);
+  // Old links to an indicator on the plan page land on its row, which links to the indicator page.
+  await page.goto('/en/plan/tokyo-health-plan-2024-outline/#indicator-clinics-hospitals-discharge-support');
+  await expect(page.locator('#indicator-clinics-hospitals-discharge-support a')).toHaveAttribute(
+    'href',
+    '/en/indicators/clinics-hospitals-discharge-support/',
+  );
+});
+
+test('printing a 取組 page and an indicator page shows their URL and QR code and hides the pager', async ({ page }) => {
+  for (const path of [
+    '/plan/elderly-plan-7-municipal-support/area-8-item-2/',
+    '/en/indicators/certified-care-workers-in-tokyo/',
+  ]) {
+    await page.goto(path);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-url')).toContainText(path);
+    await expect(page.locator('svg.qr')).toBeVisible();
+    await expect(page.locator('.pager')).toBeHidden();
+    // The chart prints (it is the page's picture of the series).
+    if (path.includes('/indicators/')) await expect(page.locator('figure.chart svg')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+  }
 });
 
 test('the English language switch lands on the twin page, not the home page', async ({ page }) => {

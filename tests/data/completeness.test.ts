@@ -1,7 +1,7 @@
 /**
  * Completeness: every program-like name in the five source documents (a run of text ending in 事業,
- * 部会, 会議 or 研修) is held by the data — a program, committee, meeting item, plan or regulation
- * name (or former name), a program's summary, detail or narrative, a committee's purpose — or listed with a reason in
+ * 部会, 会議 or 研修) is held by the data — a program, committee, meeting item, plan, indicator or
+ * regulation name (or former name), a program's summary, detail or narrative, a committee's purpose — or listed with a reason in
  * tests/completeness-exclusions.tsv.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type { Program } from '../../src/schemas/program.ts';
 import type { Committee } from '../../src/schemas/committee.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
+import type { Indicator } from '../../src/schemas/indicator.ts';
 import type { Regulation } from '../../src/schemas/regulation.ts';
 import type { Survey } from '../../src/schemas/survey.ts';
 import type { GlossaryEntry } from '../../src/schemas/glossary.ts';
@@ -40,12 +41,7 @@ function heldNames(): string[] {
   for (const m of of<Meeting>('meetings'))
     names.push(...m.agenda.map((a) => a.title.ja), ...m.handouts.map((h) => h.title.ja));
   for (const p of of<Plan>('plans')) {
-    names.push(
-      p.name.ja,
-      ...p.issues.map((i) => i.title.ja),
-      ...p.notes.map((n) => n.text.ja),
-      ...p.indicators.map((i) => i.name.ja),
-    );
+    names.push(p.name.ja, ...p.issues.map((i) => i.title.ja), ...p.notes.map((n) => n.text.ja));
     for (const it of p.initiatives) {
       names.push(
         it.title.ja,
@@ -59,6 +55,11 @@ function heldNames(): string[] {
         names.push(...(y.activities ? [y.activities.ja] : []), ...(y.self_evaluation ? [y.self_evaluation.ja] : []));
       names.push(...it.figures.map((f) => f.label.ja));
     }
+  }
+  for (const i of of<Indicator>('indicators')) {
+    names.push(i.name.ja, ...i.listings.flatMap((l) => (l.name ? [l.name.ja] : [])));
+    names.push(...[i.definition, i.data_source].flatMap((x) => (x ? [x.text.ja] : [])));
+    names.push(...i.series.map((f) => f.label.ja));
   }
   for (const r of of<Regulation>('regulations')) names.push(r.title.ja, JSON.stringify(r.articles));
   for (const s of of<Survey>('surveys'))

@@ -10,6 +10,7 @@ import { checkData } from '../../src/data/index.ts';
 import type { Figure, UndatedFigure } from '../../src/schemas/figure.ts';
 import type { Program } from '../../src/schemas/program.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
+import type { Indicator } from '../../src/schemas/indicator.ts';
 import type { Survey } from '../../src/schemas/survey.ts';
 import type { Source } from '../../src/schemas/source.ts';
 import { ROOT } from '../helpers/fixtures.ts';
@@ -41,10 +42,9 @@ function owners(): { where: string; figure: Figure | UndatedFigure }[] {
   const out: { where: string; figure: Figure | UndatedFigure }[] = [];
   for (const p of of<Program>('programs'))
     p.figures.forEach((figure, i) => out.push({ where: `programs/${p.id} figures[${i}]`, figure }));
+  for (const ind of of<Indicator>('indicators'))
+    ind.series.forEach((figure, i) => out.push({ where: `indicators/${ind.id} series[${i}]`, figure }));
   for (const plan of of<Plan>('plans')) {
-    plan.indicators.forEach((ind) =>
-      ind.series.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${ind.id} series[${i}]`, figure })),
-    );
     plan.initiatives.forEach((it) =>
       it.figures.forEach((figure, i) => out.push({ where: `plans/${plan.id} ${it.id} figures[${i}]`, figure })),
     );
@@ -63,7 +63,7 @@ describe('figures', () => {
     const where = owners().map((o) => o.where);
     for (const kind of [
       /^programs\//,
-      / series\[/,
+      /^indicators\/\S+ series\[/,
       /^plans\/\S+ \S+ figures\[/,
       /^surveys\/\S+ figures\[/,
       /previous_survey\.figures\[/,
@@ -78,6 +78,19 @@ describe('figures', () => {
       .filter(({ figure }) => !figure.derived)
       .filter(({ figure }) => !numberPattern(figure.value).test(texts.get(figure.source.document) ?? ''))
       .map(({ where, figure }) => `${where}: ${figure.value}${figure.unit} not found in ${figure.source.document}`);
+    expect(missing, missing.join('\n')).toEqual([]);
+  });
+  it('every indicator value, from each document that reports one, is printed in the document it cites', () => {
+    const indicators = of<Indicator>('indicators');
+    const values = indicators.flatMap((ind) => ind.series.map((figure, i) => ({ ind, figure, i })));
+    // The three 第7期 plan series and the FY2024 survey's count of offices: 4 + 4 + 3 + 1 values.
+    expect(values.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(values.map((v) => v.figure.source.document)).size).toBeGreaterThanOrEqual(2);
+    const missing = values
+      .filter(({ figure }) => !numberPattern(figure.value).test(texts.get(figure.source.document) ?? ''))
+      .map(
+        ({ ind, figure, i }) => `indicators/${ind.id} series[${i}]: ${figure.value} not in ${figure.source.document}`,
+      );
     expect(missing, missing.join('\n')).toEqual([]);
   });
   it('match numbers with or without grouping commas, never inside a longer number', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetSeries,
   countFigures,
+  indicatorTrend,
   latestBudget,
   seriesCharts,
   sortByLatestBudget,
@@ -96,6 +97,21 @@ describe('figures', () => {
         ],
       ],
     ]);
+  });
+  it('give an indicator’s first and latest result by fiscal year and month, ignoring targets', () => {
+    const series = [
+      fig(2018, 'result', 74484, '人', { as_of: '2018-10' }),
+      fig(2016, 'result', 58589, '人', { as_of: '2016-10' }),
+      fig(2020, 'target', 80000, '人'),
+      fig(2017, 'result', 61792, '人', { as_of: '2017-10' }),
+    ];
+    const trend = indicatorTrend(series);
+    expect([trend?.first.value, trend?.latest.value]).toEqual([58589, 74484]);
+    expect(indicatorTrend([fig(2019, 'result', 5, '所')])).toEqual({
+      first: expect.objectContaining({ value: 5 }),
+      latest: expect.objectContaining({ value: 5 }),
+    });
+    expect(indicatorTrend([fig(2020, 'target', 1, '人')])).toBeUndefined();
   });
   it('count figures', () => {
     expect(countFigures([{ figures: [1, 2] }, { figures: [] }, { figures: [3] }])).toBe(3);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
+  formatDay,
   formatFiscalYearRange,
   formatFiscalYearRuns,
   formatList,
@@ -115,5 +116,12 @@ describe('punctuation, lists and ranges', () => {
     expect(fmt.quantity(4347, '千円')).toBe('¥4,347 thousand');
     expect(fmt.langAttr('ja')).toBe('ja');
     expect(formatter('ja').langAttr('ja')).toBeUndefined();
+  });
+});
+
+describe('formatDay', () => {
+  it('writes the day a number describes without a weekday', () => {
+    expect(formatDay('2024-10-01', 'ja')).toBe('2024年10月1日');
+    expect(formatDay('2024-10-01', 'en')).toBe('1 October 2024');
   });
 });

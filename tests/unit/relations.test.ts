@@ -64,7 +64,51 @@ const link = (initiative: string, extra: object = {}) => ({
   ...extra,
 });
 
+const result = (fiscal_year: number, value: number, document = 'doc-a', as_of?: string) => ({
+  fiscal_year,
+  kind: 'result',
+  label: name('v'),
+  value,
+  unit: '所',
+  as_of,
+  confidence: 'certain',
+  derived: false,
+  source: { document, heading: 'H' },
+});
+const listing = (plan: string, extra: object = {}) => ({ plan, evaluates: [], targets: [], source: src, ...extra });
+const indicator = (id: string, extra: object = {}) => ({
+  id,
+  name: name(id),
+  listings: [],
+  programs: [],
+  series: [],
+  ...extra,
+});
+
 const data = {
+  indicators: [
+    // Listed as number 2 in `plan`, placed (uncertain) under i3; values from two documents, newest first.
+    indicator('visits', {
+      listings: [
+        listing('plan', {
+          number: 2,
+          evaluates: [{ initiative: 'i3', confidence: 'uncertain', note: name('why') }],
+          lost_marks: { count: 1, note: name('lost') },
+        }),
+      ],
+      programs: [{ program: 'alone', source: src }],
+      series: [result(2019, 2410), result(2016, 2366), result(2024, 1768, 'doc-b', '2024-10-01')],
+    }),
+    indicator('discharge', {
+      listings: [listing('plan', { number: 1, evaluates: [{ initiative: 'i1', confidence: 'certain' }] })],
+      programs: [
+        { program: 'alone', source: src },
+        { program: 'parent', source: src },
+      ],
+      series: [{ ...result(2029, 300), kind: 'target' }],
+    }),
+    indicator('unlisted-plan', { listings: [listing('gone')] }),
+  ],
   programs: [
     program('alone', { bureau: 'b1', plan_links: [link('i2'), link('i1', { relisted: true })] }),
     program('child', { parent: 'parent', plan_links: [link('i1', { confidence: 'uncertain' })] }),
@@ -148,6 +192,11 @@ describe('relations between entries', () => {
     expect(ids(rel.topLevelPrograms)).toEqual(['alone', 'parent', 'unplanned']);
   });
 
+  it('give a plan its 国庫負担 groups, with their programs', () => {
+    const [group] = rel.plan(data.plans[0]!).subsidyGroups;
+    expect([group!.group.id, ids(group!.programs)]).toEqual(['g', ['alone', 'parent']]);
+  });
+
   it('give a program the 国庫負担 groups it is in, with their programs', () => {
     const [group] = rel.program(rel.byId.programs.get('parent')!).subsidyGroups;
     expect(group!.group.marked_count).toBe(1);
@@ -222,7 +271,15 @@ describe('relations between entries', () => {
 
   it('index the entries citing each source once, by kind in registry order, with their headings', () => {
     const groups = rel.citationsOf('doc-a');
-    expect(groups.map((g) => g.kind)).toEqual(['program', 'meeting', 'committee', 'plan', 'regulation', 'survey']);
+    expect(groups.map((g) => g.kind)).toEqual([
+      'program',
+      'meeting',
+      'committee',
+      'plan',
+      'indicator',
+      'regulation',
+      'survey',
+    ]);
     expect(groups[0]!.entries.map((e) => [e.entry.id, e.headings])).toEqual([
       ['alone', ['H']],
       ['child', ['H']],
@@ -231,8 +288,60 @@ describe('relations between entries', () => {
     ]);
     expect(rel.citationsOf('doc-b').map((g) => [g.kind, g.entries.map((e) => e.entry.id)])).toEqual([
       ['program', ['parent']],
+      ['indicator', ['visits']],
     ]);
     expect(rel.citationsOf('nothing')).toEqual([]);
+  });
+
+  it('list a plan’s indicators in the order of their numbers there, with their placements resolved', () => {
+    const { indicators } = rel.plan(data.plans[0]!);
+    expect(indicators.map((l) => [l.indicator.id, l.placements.map((p) => p.initiative.id)])).toEqual([
+      ['discharge', ['i1']],
+      ['visits', ['i3']],
+    ]);
+    expect(ids(rel.indicatorsInOrder)).toEqual(['discharge', 'visits', 'unlisted-plan']);
+  });
+
+  it('give an initiative its issue, programs, indicators (with the placement) and neighbours in plan order', () => {
+    const plan = data.plans[0]!;
+    const [i1, i2, i3] = plan.initiatives;
+    const first = rel.initiative(plan, i1!);
+    expect(first.issue?.id).toBe('x');
+    expect(ids(first.programs.map((p) => p.program))).toEqual(['alone', 'child', 'parent']);
+    expect(first.indicators.map((i) => [i.indicator.id, i.placement.confidence])).toEqual([['discharge', 'certain']]);
+    // Plan order: the issue's initiatives (i1, i3), then those outside any issue (i2).
+    expect([first.prev?.id, first.next?.id]).toEqual([undefined, 'i3']);
+    const third = rel.initiative(plan, i3!);
+    expect(third.indicators.map((i) => [i.indicator.id, i.placement.confidence])).toEqual([['visits', 'uncertain']]);
+    expect([third.prev?.id, third.next?.id]).toEqual(['i1', 'i2']);
+    expect(rel.initiative(plan, i2!).indicators).toEqual([]);
+    expect(rel.initiative(plan, i2!).next).toBeUndefined();
+  });
+
+  it('give an indicator its plans, programs, values grouped by document, and first and latest result', () => {
+    const visits = data.indicators[0]!;
+    const r = rel.indicator(visits);
+    expect(r.listings.map((l) => [l.plan.id, l.listing.number])).toEqual([['plan', 2]]);
+    expect(ids(r.programs.map((p) => p.program))).toEqual(['alone']);
+    expect(r.seriesByDocument.map((g) => [g.document, g.figures.map((f) => f.value)])).toEqual([
+      ['doc-a', [2366, 2410]],
+      ['doc-b', [1768]],
+    ]);
+    expect([r.trend?.first.value, r.trend?.latest.value]).toEqual([2366, 1768]);
+    // A listing in a plan that does not exist is left out (the data check refuses it).
+    expect(rel.indicator(data.indicators[2]!).listings).toEqual([]);
+    // Targets are not results.
+    expect(rel.indicator(data.indicators[1]!).trend).toBeUndefined();
+  });
+
+  it('give a program the indicators reported under it, with their first and latest values', () => {
+    const [alone, , parent, unplanned] = data.programs;
+    expect(rel.program(alone!).indicators.map((i) => [i.indicator.id, i.trend?.latest.value])).toEqual([
+      ['visits', 1768],
+      ['discharge', undefined],
+    ]);
+    expect(ids(rel.program(parent!).indicators.map((i) => i.indicator))).toEqual(['discharge']);
+    expect(rel.program(unplanned!).indicators).toEqual([]);
   });
 
   it('group meetings by committee and fiscal year, and count them per year', () => {

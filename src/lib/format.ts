@@ -111,6 +111,12 @@ export function formatDate(iso: string, lang: Lang): string {
     : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** ISO date → 2026年11月25日 / 25 November 2026: a day without its weekday (e.g. when data last changed). */
+export function formatDay(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return lang === 'ja' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 /** 'YYYY-MM' → 2024年4月 / Apr 2024, for part-year periods. */
 export function formatMonth(ym: string, lang: Lang): string {
   const [y, m] = ym.split('-').map(Number) as [number, number];
@@ -238,6 +244,7 @@ export function formatter(lang: Lang) {
     unit: (unit: string) => unitName(unit, lang),
     ordinal: (n: number) => formatOrdinal(n, lang),
     date: (iso: string) => formatDate(iso, lang),
+    day: (iso: string) => formatDay(iso, lang),
     month: (ym: string) => formatMonth(ym, lang),
     officialDate: (iso: string) => formatOfficialDate(iso, lang),
     fiscalYear: (year: number) => fiscalYearLabel(year, lang),

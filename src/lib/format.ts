@@ -6,7 +6,7 @@
  */
 import { UNITS, type UnitInfo } from './units.ts';
 import type { Lang } from './i18n.ts';
-import { fiscalYearLabel, formatFY, formatWareki } from './fiscal-year.ts';
+import { fiscalYearLabel, fiscalYearLabelParts, formatFY, formatWareki, formatWarekiAbbr } from './fiscal-year.ts';
 
 interface Punctuation {
   /** Between a label and what it labels: 取組：… / Initiative: … */
@@ -145,6 +145,11 @@ export function formatFiscalYearShort(year: number, lang: Lang): string {
   return lang === 'ja' ? formatWareki(year).replace('年度', '') : formatFY(year);
 }
 
+/** A fiscal year in a column too narrow for the full label (phones): R6 / FY24; the full label goes beside it for screen readers. */
+export function formatFiscalYearAbbr(year: number, lang: Lang): string {
+  return lang === 'ja' ? formatWarekiAbbr(year) : `FY${String(year).slice(2)}`;
+}
+
 /** A fiscal year named in running text: 令和6年度 / FY2024 (fiscalYearLabel adds the Gregorian year in Japanese). */
 export function formatFiscalYearName(year: number, lang: Lang): string {
   return lang === 'ja' ? formatWareki(year) : formatFY(year);
@@ -248,7 +253,10 @@ export function formatter(lang: Lang) {
     month: (ym: string) => formatMonth(ym, lang),
     officialDate: (iso: string) => formatOfficialDate(iso, lang),
     fiscalYear: (year: number) => fiscalYearLabel(year, lang),
+    fiscalYearParts: (year: number) => fiscalYearLabelParts(year, lang),
     fiscalYearShort: (year: number) => formatFiscalYearShort(year, lang),
+    fiscalYearAbbr: (year: number) => formatFiscalYearAbbr(year, lang),
+    fiscalYearName: (year: number) => formatFiscalYearName(year, lang),
     fiscalYearRange: (from?: number, to?: number) => formatFiscalYearRange(from, to, lang),
     list: (items: readonly string[]) => formatList(items, lang),
     listParts: <T>(items: readonly T[]) => formatListParts(items, lang),

@@ -97,7 +97,7 @@ export interface Relations {
   rootCommittees: Committee[];
   /** Programs by the bureau in charge, in the order of the bureaus list; unknown last. */
   programsByBureau: BureauGroup[];
-  /** Each plan that any program links to, with its sections (the plan's own order). */
+  /** Each plan that any program links to (in the order of plansInOrder), with its sections (the plan's own order). */
   programsByPlan: { plan: Plan; sections: PlanSection[] }[];
   /** Committees that have meetings, each with its fiscal years (newest first) and their meetings by ordinal. */
   meetingsByCommittee: { committee: Committee; years: { year: number; meetings: Meeting[] }[] }[];
@@ -348,6 +348,11 @@ export function relationsOf(c: Collections): Relations {
     (x) => x.plan,
   );
 
+  const plansInOrder = [...c.plans].sort(
+    (a, b) =>
+      PLAN_KIND_ORDER.indexOf(a.kind) - PLAN_KIND_ORDER.indexOf(b.kind) ||
+      (b.period.to ?? b.period.from ?? 0) - (a.period.to ?? a.period.from ?? 0),
+  );
   const programsByBureau: BureauGroup[] = c.bureaus
     .map((bureau) => ({ bureau, programs: c.programs.filter((p) => p.bureau === bureau.id) }))
     .filter((g) => g.programs.length > 0);
@@ -360,7 +365,7 @@ export function relationsOf(c: Collections): Relations {
     programsWithoutPlan: c.programs.filter((p) => p.plan_links.length === 0),
     rootCommittees: c.committees.filter((x) => !x.parent || !byId.committees.has(x.parent)),
     programsByBureau,
-    programsByPlan: c.plans
+    programsByPlan: plansInOrder
       .filter((plan) => [...(initiatives.get(plan.id)?.values() ?? [])].some((list) => list.length > 0))
       .map((plan) => ({ plan, sections: planSections(plan, initiatives.get(plan.id)) })),
     meetingsByCommittee: c.committees.flatMap((committee) => {
@@ -371,11 +376,7 @@ export function relationsOf(c: Collections): Relations {
         meetings.filter((m) => m.fiscal_year === year).sort((a, b) => a.ordinal - b.ordinal);
       return [{ committee, years: years.map((year) => ({ year, meetings: ofYear(year) })) }];
     }),
-    plansInOrder: [...c.plans].sort(
-      (a, b) =>
-        PLAN_KIND_ORDER.indexOf(a.kind) - PLAN_KIND_ORDER.indexOf(b.kind) ||
-        (b.period.to ?? b.period.from ?? 0) - (a.period.to ?? a.period.from ?? 0),
-    ),
+    plansInOrder,
     meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
     committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
     program: (program) => programRelations(program, byId, { children: childPrograms, mentions, subsidyGroups }),

@@ -61,9 +61,13 @@ describe('componentSheet', () => {
   const a = program('a', [fig(2024, 'budget', '予算額', 100), fig(2025, 'budget-proposed', '予算額（案）', 110)], {
     parent: 'mid',
   });
-  const b = program('b', [fig(2024, 'budget', '予算額', 50, '千円', { derived: true, derivation: { ja: 'x', en: 'x' } })], {
-    parent: 'mid',
-  });
+  const b = program(
+    'b',
+    [fig(2024, 'budget', '予算額', 50, '千円', { derived: true, derivation: { ja: 'x', en: 'x' } })],
+    {
+      parent: 'mid',
+    },
+  );
   const c = program('c', [fig(2024, 'budget', '予算額', 7), fig(2025, 'budget-proposed', '予算額（案）', 8)], {
     parent: 'top',
   });
@@ -100,7 +104,11 @@ describe('componentSheet', () => {
   it('claims no sum where the source states no total', () => {
     const parent = program('p', [fig(2019, 'budget-proposed', '予算額（案）', 10)]);
     const child = program('k', [fig(2019, 'budget-proposed', '予算額（案）', 12)], { parent: 'p' });
-    const sheet = componentSheet(parent, (p) => (p.id === 'p' ? [child] : []), () => undefined);
+    const sheet = componentSheet(
+      parent,
+      (p) => (p.id === 'p' ? [child] : []),
+      () => undefined,
+    );
     expect(sheet.parent.map((p) => p?.value)).toEqual([10]);
     expect(sheet.totals).toEqual([{ missing: [], derivedParts: false }]);
   });

@@ -256,7 +256,7 @@ export function lastChanged(files: readonly string[], dates: DataDates): string 
 }
 
 /** Entries with pages of their own, most recently changed first (ties: collection order, then id). */
-export function recentChanges(data: Data, dates: DataDates, limit: number): (EntryRef & { date: string })[] {
+export function recentChanges(data: Data, dates: DataDates, limit = Infinity): (EntryRef & { date: string })[] {
   const pageCollections = COLLECTION_NAMES.filter((n) => 'citing' in COLLECTIONS[n]);
   return pageCollections
     .flatMap((collection) =>
@@ -273,4 +273,27 @@ export function recentChanges(data: Data, dates: DataDates, limit: number): (Ent
         a.id.localeCompare(b.id),
     )
     .slice(0, limit);
+}
+
+/**
+ * The last `days` days on which data changed, newest first, each with up to `perDay` of the entries
+ * changed that day (collection order, then id) and how many more changed that day.
+ */
+export function recentChangesByDay(
+  data: Data,
+  dates: DataDates,
+  days: number,
+  perDay: number,
+): { date: string; entries: EntryRef[]; more: number }[] {
+  const out: { date: string; entries: EntryRef[]; more: number }[] = [];
+  for (const { date, ...ref } of recentChanges(data, dates)) {
+    let day = out.at(-1);
+    if (day?.date !== date) {
+      if (out.length === days) break;
+      out.push((day = { date, entries: [], more: 0 }));
+    }
+    if (day.entries.length < perDay) day.entries.push(ref);
+    else day.more++;
+  }
+  return out;
 }

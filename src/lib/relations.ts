@@ -103,6 +103,8 @@ export interface Relations {
   meetingsByCommittee: { committee: Committee; years: { year: number; meetings: Meeting[] }[] }[];
   /** Plans by kind (health plan, elderly welfare plan, annual initiatives), then latest period first. */
   plansInOrder: Plan[];
+  /** The meeting held last (by date, or month when the date is not known); undefined without meetings. */
+  latestMeeting?: Meeting;
   meetingsInYear(year: number): Meeting[];
   committeeOf(meeting: Meeting): Committee;
   program(program: Program): ReturnType<typeof programRelations>;
@@ -377,6 +379,7 @@ export function relationsOf(c: Collections): Relations {
       return [{ committee, years: years.map((year) => ({ year, meetings: ofYear(year) })) }];
     }),
     plansInOrder,
+    latestMeeting: meetingsByDate.at(-1),
     meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
     committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
     program: (program) => programRelations(program, byId, { children: childPrograms, mentions, subsidyGroups }),

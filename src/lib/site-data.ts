@@ -7,7 +7,7 @@ import { COLLECTION_NAMES, type CollectionName, type Collections, type EntryOf }
 import { relationsOf, type Relations } from './relations.ts';
 import { LANG_PARAMS } from './i18n.ts';
 import { dataRootOf } from '../data/index.ts';
-import { lastChanged, pageDataFiles, readDataDates, recentChanges, type DataDates } from './data-dates.ts';
+import { lastChanged, pageDataFiles, readDataDates, recentChangesByDay, type DataDates } from './data-dates.ts';
 
 export type SiteData = Collections &
   Relations & {
@@ -15,8 +15,8 @@ export type SiteData = Collections &
     dates: DataDates;
     /** 'YYYY-MM-DD' on which the data of the page at `path` last changed. */
     updatedOf(path: string): string;
-    /** Entries with pages, most recently changed first. */
-    recentChanges(limit: number): ReturnType<typeof recentChanges>;
+    /** The last days on which data changed, with the entries (that have pages) changed each day. */
+    recentChanges(days: number, perDay: number): ReturnType<typeof recentChangesByDay>;
   };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -39,7 +39,7 @@ export function siteData(): Promise<SiteData> {
       ...related,
       dates,
       updatedOf: (path: string) => lastChanged(pageDataFiles(path, related), dates),
-      recentChanges: (limit: number) => recentChanges(related, dates, limit),
+      recentChanges: (days: number, perDay: number) => recentChangesByDay(related, dates, days, perDay),
     };
   })();
   return cache;

@@ -10,6 +10,7 @@ import {
   parseGitLog,
   readDataDates,
   recentChanges,
+  recentChangesByDay,
   tokyoDay,
 } from '../../src/lib/data-dates.ts';
 import { relationsOf } from '../../src/lib/relations.ts';
@@ -148,5 +149,18 @@ describe('pageDataFiles and lastChanged', () => {
       '2026-03-01 programs/nursing-stations.yaml',
       '2026-02-01 meetings/subcommittee-2024-2.yaml',
     ]);
+  });
+
+  it('recent changes by day: the last days, a few entries each and how many more', () => {
+    const days = recentChangesByDay(data, dates, 2, 1);
+    expect(days.map((d) => [d.date, d.entries.map(dataFileOf), d.more])).toEqual([
+      ['2026-05-05', ['programs/ventilator-support.yaml'], 0],
+      ['2026-03-01', ['programs/nursing-stations.yaml'], 0],
+    ]);
+    // Every other entry has no history: all take the fallback day, listed once with a count.
+    const last = recentChangesByDay(data, dates, 10, 2).at(-1)!;
+    expect(last.date).toBe('2025-12-31');
+    expect(last.entries).toHaveLength(2);
+    expect(last.more).toBeGreaterThan(0);
   });
 });

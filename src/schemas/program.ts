@@ -168,6 +168,12 @@ export const program = z.strictObject({
     .optional(),
   marks: z.array(programMark).default([]),
   sites: z.array(site).default([]),
+  /**
+   * A note that applies to all the sites (or every uncertain one), said once here rather than on each
+   * site: e.g. that the source shows the designation cohorts by colour only. The data check refuses the
+   * same note on several sites.
+   */
+  sites_note: localized.optional(),
   narratives: z.array(narrative).default([]),
   /** Every number the sources print for this program, by fiscal year. */
   figures: z.array(figure).default([]),

@@ -94,6 +94,12 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   for (const entry of programs) {
     const p = entry.data;
     need(entry, ['parent'], 'programs', p.parent);
+    if (p.separate_budget_in.length > 0 && !p.parent)
+      report(
+        entry,
+        ['separate_budget_in'],
+        'separate_budget_in says when a component is budgeted apart from its parent: give parent too',
+      );
     need(entry, ['bureau'], 'bureaus', p.bureau);
     need(entry, ['committee'], 'committees', p.committee);
     p.plan_links.forEach((link, i) => {

@@ -6,7 +6,8 @@
  * - A program's amount is its adopted budget for the year, else its proposed budget (budgetSeries).
  * - Amounts are converted to thousand yen.
  * - A sub-program whose parent (or any ancestor) has an amount that year, or that is a part of
- *   another program's stated total that year, is included in that amount and not counted again.
+ *   another program's stated total that year, is included in that amount and not counted again —
+ *   unless the source budgets it separately that year (separate_budget_in).
  * - Programs listed again in an initiative (【再掲】) are not counted twice.
  */
 import type { Figure } from '../schemas/figure.ts';
@@ -97,13 +98,15 @@ export function programAmounts(programs: readonly Program[], year: number): Prog
       for (const pid of f.total_of.programs) if (!partOf.has(pid)) partOf.set(pid, program.id);
     }
   }
+  // The parent a program's amount goes into this year: none when the source budgets it separately.
+  const parentOf = (p: Program) => (p.parent && !p.separate_budget_in.includes(year) ? byId.get(p.parent) : undefined);
   const includedIn = (program: Program): Program | undefined => {
     const seen = new Set<string>([program.id]);
-    let parent = program.parent ? byId.get(program.parent) : undefined;
+    let parent = parentOf(program);
     while (parent && !seen.has(parent.id)) {
       if (raw.has(parent.id)) return parent;
       seen.add(parent.id);
-      parent = parent.parent ? byId.get(parent.parent) : undefined;
+      parent = parentOf(parent);
     }
     const container = partOf.get(program.id);
     return container === undefined ? undefined : byId.get(container);

@@ -105,6 +105,8 @@ export interface ComponentRow {
   depth: number;
   /** The budget amount of each year of the sheet (adopted, else proposed; lib/figures.ts budgetSeries). */
   cells: (BudgetPoint | undefined)[];
+  /** Per year: the source budgets the component apart from its parent (program.separate_budget_in). */
+  separate: boolean[];
 }
 
 /** What the source states as the parent's total for a year, and whether the named parts add up to it. */
@@ -171,7 +173,11 @@ export function componentSheet(
   return {
     years,
     parent: years.map((y) => amount(parent, y)),
-    rows: rows.map((r) => ({ ...r, cells: years.map((y) => amount(r.program, y)) })),
+    rows: rows.map((r) => ({
+      ...r,
+      cells: years.map((y) => amount(r.program, y)),
+      separate: years.map((y) => r.program.separate_budget_in.includes(y)),
+    })),
     totals,
   };
 }

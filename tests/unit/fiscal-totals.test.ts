@@ -30,6 +30,7 @@ const program = (id: string, p: Partial<Record<keyof Program, unknown>>) =>
   ({
     id,
     former_ids: [],
+    separate_budget_in: [],
     name: { ja: id, en: id },
     former_names: [],
     details: [],
@@ -117,6 +118,19 @@ describe('fiscal-year totals', () => {
       [2025, 5, { budget: 2, 'budget-proposed': 1 }],
       [2024, 1, { budget: 1 }],
     ]);
+  });
+  it('counts a component on its own in a year the source budgets it apart from its parent', () => {
+    const parent = program('parent', { figures: [fig(2019, 'budget-proposed', 10), fig(2025, 'budget-proposed', 11)] });
+    const child = program('child', {
+      parent: 'parent',
+      separate_budget_in: [2019],
+      figures: [fig(2019, 'budget-proposed', 12), fig(2025, 'budget-proposed', 3)],
+    });
+    expect(yearTotal(programAmounts([parent, child], 2019)).sums).toEqual({ 'budget-proposed': 22 });
+    expect(yearTotal(programAmounts([parent, child], 2025))).toMatchObject({
+      sums: { 'budget-proposed': 11 },
+      included: { 'budget-proposed': 1 },
+    });
   });
   it('counts a part on its own in a year where its parent has no amount', () => {
     expect(programAmounts(programs, 2024)[0]!.includedIn).toBeUndefined();

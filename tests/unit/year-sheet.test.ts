@@ -17,7 +17,7 @@ const fig = (fiscal_year: number, kind: Figure['kind'], label: string, value: nu
     ...extra,
   }) as Figure;
 const program = (id: string, figures: Figure[], extra: Partial<Program> = {}) =>
-  ({ id, name: { ja: id, en: id }, figures, ...extra }) as Program;
+  ({ id, name: { ja: id, en: id }, figures, separate_budget_in: [], ...extra }) as Program;
 
 describe('yearSheet', () => {
   it('puts each fiscal year in a column and each item (kind, label, unit) in a row, grouped by kind', () => {

@@ -145,7 +145,10 @@ export function formatFiscalYearShort(year: number, lang: Lang): string {
   return lang === 'ja' ? formatWareki(year).replace('年度', '') : formatFY(year);
 }
 
-/** A fiscal year in a column too narrow for the full label (phones): R6 / FY24; the full label goes beside it for screen readers. */
+/**
+ * A fiscal year in a column too narrow for the full label (phones): R6 / FY24; the full label goes
+ * beside it for screen readers.
+ */
 export function formatFiscalYearAbbr(year: number, lang: Lang): string {
   return lang === 'ja' ? formatWarekiAbbr(year) : `FY${String(year).slice(2)}`;
 }

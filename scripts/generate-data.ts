@@ -204,7 +204,10 @@ export function generateData(options: GenerateOptions): GenerateSummary {
     if (p.parent) {
       const parent = programRef(p.parent, g);
       if (parent) p.parent = parent;
-      else delete p.parent;
+      else {
+        delete p.parent;
+        delete p.separate_budget_in;
+      }
     }
     if (p.committee) p.committee = setId(p.committee, committeeSetOf(g));
     for (const link of p.plan_links ?? []) link.plan = setId(link.plan, planSetOf(g));

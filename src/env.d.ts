@@ -5,5 +5,7 @@ declare namespace App {
     t: import('./lib/i18n.ts').Translate;
     fmt: import('./lib/format.ts').Formatter;
     data: import('./lib/site-data.ts').SiteData;
+    /** 'YYYY-MM-DD' on which the data of the page being rendered last changed (set by layouts/Base.astro). */
+    updated?: string;
   }
 }

@@ -96,6 +96,12 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   for (const entry of programs) {
     const p = entry.data;
     need(entry, ['parent'], 'programs', p.parent);
+    if (p.separate_budget_in.length > 0 && !p.parent)
+      report(
+        entry,
+        ['separate_budget_in'],
+        'separate_budget_in says when a component is budgeted apart from its parent: give parent too',
+      );
     need(entry, ['bureau'], 'bureaus', p.bureau);
     need(entry, ['committee'], 'committees', p.committee);
     p.plan_links.forEach((link, i) => {
@@ -106,6 +112,23 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
     });
     p.funding.forEach((f, i) => need(entry, ['funding', i, 'fund'], 'funds', f.fund));
     p.sites.forEach((s, i) => need(entry, ['sites', i, 'municipality'], 'municipalities', s.municipality));
+    // A note that applies to several sites is said once, in sites_note (pages show it once too).
+    const noteKey = (n: { ja: string; en: string }) => `${n.ja}\u0000${n.en}`;
+    const firstWithNote = new Map<string, number>();
+    p.sites.forEach((s, i) => {
+      if (!s.note) return;
+      const key = noteKey(s.note);
+      const first = firstWithNote.get(key);
+      if (p.sites_note && key === noteKey(p.sites_note))
+        report(entry, ['sites', i, 'note'], 'this note repeats sites_note: say it once, in sites_note');
+      else if (first !== undefined)
+        report(
+          entry,
+          ['sites', i, 'note'],
+          `the same note as sites[${first}]: a note that applies to several sites is said once, in sites_note`,
+        );
+      else firstWithNote.set(key, i);
+    });
     // Ids and former ids become /programs/<id>/ pages or redirects: they may not take a path the site uses.
     const reserved = (id: string) => (RESERVED_PROGRAM_SEGMENTS as readonly string[]).includes(id);
     if (reserved(p.id)) report(entry, ['id'], `"${p.id}" is reserved: /programs/${p.id}/ is a page of the site`);

@@ -103,6 +103,16 @@ export function sortByLatestBudget<P extends { figures: Figure[]; name: Record<L
     .sort((a, b) => yen(b.budget) - yen(a.budget) || a.program.name[lang].localeCompare(b.program.name[lang], 'ja'));
 }
 
+/** Items that stand for programs (a list entry with its 【再掲】 flag …) in the order of sortByLatestBudget. */
+export function orderByLatestBudget<T, P extends { figures: Figure[]; name: Record<Lang, string> }>(
+  items: readonly T[],
+  programOf: (item: T) => P,
+  lang: Lang,
+): T[] {
+  const order = sortByLatestBudget(items.map(programOf), lang).map((r) => r.program);
+  return [...items].sort((a, b) => order.indexOf(programOf(a)) - order.indexOf(programOf(b)));
+}
+
 /** Number of figures in all the programs. */
 export function countFigures(programs: readonly { figures: readonly unknown[] }[]): number {
   return programs.reduce((n, p) => n + p.figures.length, 0);

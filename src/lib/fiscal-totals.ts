@@ -6,7 +6,8 @@
  * - A program's amount is its adopted budget for the year, else its proposed budget (budgetSeries).
  * - Amounts are converted to thousand yen.
  * - A sub-program whose parent (or any ancestor) has an amount that year, or that is a part of
- *   another program's stated total that year, is included in that amount and not counted again.
+ *   another program's stated total that year, is included in that amount and not counted again —
+ *   unless the source budgets it separately that year (separate_budget_in).
  * - Programs listed again in an initiative (【再掲】) are not counted twice.
  */
 import type { Figure } from '../schemas/figure.ts';
@@ -34,10 +35,14 @@ export interface ProgramAmount {
 
 /** Sums per budget kind (adopted / proposed), in thousand yen. */
 export type KindSums = Partial<Record<BudgetKind, number>>;
+/** How many programs each sum of KindSums adds up. */
+export type KindCounts = Partial<Record<BudgetKind, number>>;
 
 export interface TotalRow<K> {
   key: K;
   sums: KindSums;
+  /** Programs added up in each sum. */
+  counts: KindCounts;
   /** Counted programs. */
   programs: Program[];
 }
@@ -93,13 +98,15 @@ export function programAmounts(programs: readonly Program[], year: number): Prog
       for (const pid of f.total_of.programs) if (!partOf.has(pid)) partOf.set(pid, program.id);
     }
   }
+  // The parent a program's amount goes into this year: none when the source budgets it separately.
+  const parentOf = (p: Program) => (p.parent && !p.separate_budget_in.includes(year) ? byId.get(p.parent) : undefined);
   const includedIn = (program: Program): Program | undefined => {
     const seen = new Set<string>([program.id]);
-    let parent = program.parent ? byId.get(program.parent) : undefined;
+    let parent = parentOf(program);
     while (parent && !seen.has(parent.id)) {
       if (raw.has(parent.id)) return parent;
       seen.add(parent.id);
-      parent = parent.parent ? byId.get(parent.parent) : undefined;
+      parent = parentOf(parent);
     }
     const container = partOf.get(program.id);
     return container === undefined ? undefined : byId.get(container);
@@ -110,15 +117,74 @@ export function programAmounts(programs: readonly Program[], year: number): Prog
   });
 }
 
-function addTo(sums: KindSums, a: ProgramAmount) {
-  sums[a.kind] = Math.round(((sums[a.kind] ?? 0) + a.value) * 1000) / 1000;
+function addTo(row: { sums: KindSums; counts: KindCounts }, a: ProgramAmount) {
+  row.sums[a.kind] = Math.round(((row.sums[a.kind] ?? 0) + a.value) * 1000) / 1000;
+  row.counts[a.kind] = (row.counts[a.kind] ?? 0) + 1;
 }
 
 /** Sum of the counted amounts by kind. */
 export function grandTotal(amounts: readonly ProgramAmount[]): KindSums {
-  const sums: KindSums = {};
-  for (const a of amounts) if (!a.includedIn) addTo(sums, a);
-  return sums;
+  return yearTotal(amounts).sums;
+}
+
+/**
+ * What a fiscal year's total covers, by kind: the sum, how many programs it adds up, and how many
+ * components it includes through their parent's (or a stated total's) amount without adding them.
+ */
+export interface YearTotal {
+  sums: KindSums;
+  counts: KindCounts;
+  /** Components with an amount of their own that the sums include through a container's amount. */
+  included: KindCounts;
+}
+
+export function yearTotal(amounts: readonly ProgramAmount[]): YearTotal {
+  const total: YearTotal = { sums: {}, counts: {}, included: {} };
+  for (const a of amounts) {
+    if (!a.includedIn) addTo(total, a);
+    else total.included[a.kind] = (total.included[a.kind] ?? 0) + 1;
+  }
+  return total;
+}
+
+/** Every fiscal year with program figures, newest first: its total and how many programs have figures. */
+export function yearSummaries(programs: readonly Program[]): { year: number; total: YearTotal; programs: number }[] {
+  return programYears(programs)
+    .reverse()
+    .map((year) => ({
+      year,
+      total: yearTotal(programAmounts(programs, year)),
+      programs: programsWithFigures(programs, year).length,
+    }));
+}
+
+/** A program's amount in a budget ranking, with the components its amount includes (depth-first). */
+export interface RankedAmount {
+  amount: ProgramAmount;
+  /** Components included in this amount (not added again), each with its depth below the ranked program. */
+  parts: { amount: ProgramAmount; depth: number }[];
+}
+
+/**
+ * The programs of a fiscal year ranked by their counted amount (thousand yen, largest first; ties by
+ * id for a stable order), each with the components its amount already includes listed under it.
+ */
+export function budgetRanking(amounts: readonly ProgramAmount[]): RankedAmount[] {
+  const inside = new Map<string, ProgramAmount[]>();
+  for (const a of amounts) if (a.includedIn) inside.set(a.includedIn.id, [...(inside.get(a.includedIn.id) ?? []), a]);
+  const byValue = (x: ProgramAmount, y: ProgramAmount) => y.value - x.value || x.program.id.localeCompare(y.program.id);
+  const partsOf = (a: ProgramAmount, depth: number, seen: Set<string>): RankedAmount['parts'] =>
+    [...(inside.get(a.program.id) ?? [])]
+      .filter((p) => !seen.has(p.program.id))
+      .sort(byValue)
+      .flatMap((p) => {
+        seen.add(p.program.id);
+        return [{ amount: p, depth }, ...partsOf(p, depth + 1, seen)];
+      });
+  return amounts
+    .filter((a) => !a.includedIn)
+    .sort(byValue)
+    .map((amount) => ({ amount, parts: partsOf(amount, 1, new Set([amount.program.id])) }));
 }
 
 /**
@@ -142,8 +208,9 @@ export function totalsByFund(
       ),
     ];
     for (const key of funds.length ? funds : [null]) {
-      const row = rows.get(key) ?? { key, fund: key === null ? undefined : fundById.get(key), sums: {}, programs: [] };
-      addTo(row.sums, a);
+      const fund = key === null ? undefined : fundById.get(key);
+      const row = rows.get(key) ?? { key, fund, sums: {}, counts: {}, programs: [] };
+      addTo(row, a);
       row.programs.push(a.program);
       rows.set(key, row);
     }
@@ -197,6 +264,7 @@ export function totalsByInitiative(
       key: initiative.id,
       initiative,
       sums: {} as KindSums,
+      counts: {} as KindCounts,
       programs: [] as Program[],
       relisted: [] as Program[],
     }));
@@ -216,16 +284,19 @@ export function totalsByInitiative(
       // A program in two initiatives (neither relisted) is counted in the first only.
       const row = rows.find((r) => r.key === primary[0]);
       if (row) {
-        addTo(row.sums, a);
+        addTo(row, a);
         row.programs.push(a.program);
       }
       for (const l of links) if (l.initiative !== primary[0]) listAgain(l.initiative);
     }
+    const outside = amounts.filter((a) => !a.includedIn && !counted.has(a.program.id));
     const unlinked: TotalRow<null> = {
       key: null,
       sums: {},
-      programs: amounts.filter((a) => !a.includedIn && !counted.has(a.program.id)).map((a) => a.program),
+      counts: {},
+      programs: outside.map((a) => a.program),
     };
+    for (const a of outside) unlinked.counts[a.kind] = (unlinked.counts[a.kind] ?? 0) + 1;
     for (const kind of Object.keys(total) as BudgetKind[]) {
       const rest = Math.round(((total[kind] ?? 0) - rows.reduce((n, r) => n + (r.sums[kind] ?? 0), 0)) * 1000) / 1000;
       if (rest !== 0) unlinked.sums[kind] = rest;

@@ -59,6 +59,12 @@ export function formatWareki(year: number): string {
   return `${era.name}${n === 1 ? '元' : n}年度`;
 }
 
+/** The short form for narrow columns: 2024 → R6, 2019 → R1, 2018 → H30. */
+export function formatWarekiAbbr(year: number): string {
+  const era = eraOf(year);
+  return `${era.letter}${year - era.start + 1}`;
+}
+
 /** 2025 → FY2025. */
 export function formatFY(year: number): string {
   return `FY${year}`;
@@ -66,7 +72,12 @@ export function formatFY(year: number): string {
 
 /** The label a page shows: ja 令和7年度（2025年度）, en FY2025. */
 export function fiscalYearLabel(year: number, lang: 'ja' | 'en'): string {
-  return lang === 'ja' ? `${formatWareki(year)}（${year}年度）` : formatFY(year);
+  return fiscalYearLabelParts(year, lang).join('');
+}
+
+/** The label in the parts a narrow column may break between: ['令和7年度', '（2025年度）'] / ['FY2025']. */
+export function fiscalYearLabelParts(year: number, lang: 'ja' | 'en'): string[] {
+  return lang === 'ja' ? [formatWareki(year), `（${year}年度）`] : [formatFY(year)];
 }
 
 /** Every way a reader might type this fiscal year, for search: 令和6年度 R6 2024年度 FY2024 … */

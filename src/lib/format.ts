@@ -6,7 +6,7 @@
  */
 import { UNITS, type UnitInfo } from './units.ts';
 import type { Lang } from './i18n.ts';
-import { fiscalYearLabel, formatFY, formatWareki } from './fiscal-year.ts';
+import { fiscalYearLabel, fiscalYearLabelParts, formatFY, formatWareki, formatWarekiAbbr } from './fiscal-year.ts';
 
 interface Punctuation {
   /** Between a label and what it labels: 取組：… / Initiative: … */
@@ -111,7 +111,7 @@ export function formatDate(iso: string, lang: Lang): string {
     : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** A day a number describes (時点), without the weekday: 2024年10月1日 / 1 October 2024. */
+/** ISO date → 2026年11月25日 / 25 November 2026: a day without its weekday (時点, when data last changed). */
 export function formatDay(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return lang === 'ja' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
@@ -143,6 +143,14 @@ export function formatOfficialDate(iso: string, lang: Lang): string {
 /** A fiscal year in a narrow place (chart axes): 令和6 / FY2024. */
 export function formatFiscalYearShort(year: number, lang: Lang): string {
   return lang === 'ja' ? formatWareki(year).replace('年度', '') : formatFY(year);
+}
+
+/**
+ * A fiscal year in a column too narrow for the full label (phones): R6 / FY24; the full label goes
+ * beside it for screen readers.
+ */
+export function formatFiscalYearAbbr(year: number, lang: Lang): string {
+  return lang === 'ja' ? formatWarekiAbbr(year) : `FY${String(year).slice(2)}`;
 }
 
 /** A fiscal year named in running text: 令和6年度 / FY2024 (fiscalYearLabel adds the Gregorian year in Japanese). */
@@ -248,7 +256,10 @@ export function formatter(lang: Lang) {
     month: (ym: string) => formatMonth(ym, lang),
     officialDate: (iso: string) => formatOfficialDate(iso, lang),
     fiscalYear: (year: number) => fiscalYearLabel(year, lang),
+    fiscalYearParts: (year: number) => fiscalYearLabelParts(year, lang),
     fiscalYearShort: (year: number) => formatFiscalYearShort(year, lang),
+    fiscalYearAbbr: (year: number) => formatFiscalYearAbbr(year, lang),
+    fiscalYearName: (year: number) => formatFiscalYearName(year, lang),
     fiscalYearRange: (from?: number, to?: number) => formatFiscalYearRange(from, to, lang),
     list: (items: readonly string[]) => formatList(items, lang),
     listParts: <T>(items: readonly T[]) => formatListParts(items, lang),

@@ -133,7 +133,7 @@ export interface Relations {
   rootCommittees: Committee[];
   /** Programs by the bureau in charge, in the order of the bureaus list; unknown last. */
   programsByBureau: BureauGroup[];
-  /** Each plan that any program links to, with its sections (the plan's own order). */
+  /** Each plan that any program links to (in the order of plansInOrder), with its sections (the plan's own order). */
   programsByPlan: { plan: Plan; sections: PlanSection[] }[];
   /** Committees that have meetings, each with its fiscal years (newest first) and their meetings by ordinal. */
   meetingsByCommittee: { committee: Committee; years: { year: number; meetings: Meeting[] }[] }[];
@@ -141,6 +141,8 @@ export interface Relations {
   plansInOrder: Plan[];
   /** Indicators by the first plan (in plansInOrder) that lists them and their number there, then by id. */
   indicatorsInOrder: Indicator[];
+  /** The meeting held last (by date, or month when the date is not known); undefined without meetings. */
+  latestMeeting?: Meeting;
   meetingsInYear(year: number): Meeting[];
   committeeOf(meeting: Meeting): Committee;
   program(program: Program): ReturnType<typeof programRelations> & { indicators: ProgramIndicator[] };
@@ -504,7 +506,7 @@ export function relationsOf(c: Collections): Relations {
     programsWithoutPlan: c.programs.filter((p) => p.plan_links.length === 0),
     rootCommittees: c.committees.filter((x) => !x.parent || !byId.committees.has(x.parent)),
     programsByBureau,
-    programsByPlan: c.plans
+    programsByPlan: plansInOrder
       .filter((plan) => [...(initiatives.get(plan.id)?.values() ?? [])].some((list) => list.length > 0))
       .map((plan) => ({ plan, sections: cachedSections(plan) })),
     meetingsByCommittee: c.committees.flatMap((committee) => {
@@ -526,6 +528,7 @@ export function relationsOf(c: Collections): Relations {
       const [pb, nb] = rank(b);
       return pa - pb || na - nb || a.id.localeCompare(b.id);
     }),
+    latestMeeting: meetingsByDate.at(-1),
     meetingsInYear: (year) => meetingsInYear.get(year) ?? [],
     committeeOf: (meeting) => byId.committees.get(meeting.committee)!,
     program: (program) => ({

@@ -6,8 +6,18 @@ import { getCollection } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type Collections, type EntryOf } from '../schemas/index.ts';
 import { relationsOf, type Relations } from './relations.ts';
 import { LANG_PARAMS } from './i18n.ts';
+import { dataRootOf } from '../data/index.ts';
+import { lastChanged, pageDataFiles, readDataDates, recentChangesByDay, type DataDates } from './data-dates.ts';
 
-export type SiteData = Collections & Relations;
+export type SiteData = Collections &
+  Relations & {
+    /** When each data file last changed (lib/data-dates.ts), read once per build. */
+    dates: DataDates;
+    /** 'YYYY-MM-DD' on which the data of the page at `path` last changed. */
+    updatedOf(path: string): string;
+    /** The last days on which data changed, with the entries (that have pages) changed each day. */
+    recentChanges(days: number, perDay: number): ReturnType<typeof recentChangesByDay>;
+  };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -22,7 +32,15 @@ export function siteData(): Promise<SiteData> {
   cache ??= (async () => {
     const lists = await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await entries(name)] as const));
     const collections = Object.fromEntries(lists) as Collections;
-    return { ...collections, ...relationsOf(collections) };
+    const related = { ...collections, ...relationsOf(collections) };
+    const stated = [...collections.sources.map((s) => s.date), ...collections.meetings.map((m) => m.date)];
+    const dates = readDataDates(dataRootOf(process.cwd()), process.cwd(), stated);
+    return {
+      ...related,
+      dates,
+      updatedOf: (path: string) => lastChanged(pageDataFiles(path, related), dates),
+      recentChanges: (days: number, perDay: number) => recentChangesByDay(related, dates, days, perDay),
+    };
   })();
   return cache;
 }

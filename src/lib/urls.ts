@@ -36,12 +36,16 @@ export function twinPath(path: string, to: Lang): string {
  * program may take one as its id or former id (the data check refuses it; a test keeps this list in
  * step with the route files).
  */
-export const RESERVED_PROGRAM_SEGMENTS = ['by-budget'] as const;
+export const RESERVED_PROGRAM_SEGMENTS = ['by-budget', 'by-bureau'] as const;
 
 export const paths = {
   home: (lang: Lang) => localePath(lang, '/'),
   programs: (lang: Lang) => localePath(lang, '/programs/'),
   programsByBudget: (lang: Lang) => localePath(lang, `/programs/${RESERVED_PROGRAM_SEGMENTS[0]}/`),
+  /** One fiscal year's ranking: /programs/by-budget/2025/. */
+  programsByBudgetYear: (lang: Lang, year: number) =>
+    localePath(lang, `/programs/${RESERVED_PROGRAM_SEGMENTS[0]}/${year}/`),
+  programsByBureau: (lang: Lang) => localePath(lang, `/programs/${RESERVED_PROGRAM_SEGMENTS[1]}/`),
   program: (lang: Lang, id: string) => localePath(lang, `/programs/${id}/`),
   meetings: (lang: Lang) => localePath(lang, '/meetings/'),
   meeting: (lang: Lang, id: string) => localePath(lang, `/meetings/${id}/`),

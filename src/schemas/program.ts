@@ -132,6 +132,12 @@ export const program = z.strictObject({
   bureau: ref.optional(),
   /** Parent program id when this is a component (e.g. of 訪問看護推進総合事業). */
   parent: ref.optional(),
+  /**
+   * Fiscal years in which the source budgets this component on its own, outside its parent's amount
+   * (e.g. before it became a component): totals then count its amount instead of taking it to be
+   * included in the parent's. Only with `parent`.
+   */
+  separate_budget_in: z.array(fiscalYear).default([]),
   /** Committee this program is (a budget line for a 部会), id in data/committees/. */
   committee: ref.optional(),
   /** Fiscal years in which the program is known to run; figures outside it are an error. */
@@ -168,6 +174,12 @@ export const program = z.strictObject({
     .optional(),
   marks: z.array(programMark).default([]),
   sites: z.array(site).default([]),
+  /**
+   * A note that applies to all the sites (or every uncertain one), said once here rather than on each
+   * site: e.g. that the source shows the designation cohorts by colour only. The data check refuses the
+   * same note on several sites.
+   */
+  sites_note: localized.optional(),
   narratives: z.array(narrative).default([]),
   /** Every number the sources print for this program, by fiscal year. */
   figures: z.array(figure).default([]),

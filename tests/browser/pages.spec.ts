@@ -29,7 +29,20 @@ const cases: PageCase[] = [
     h1: { ja: /訪問看護人材確保事業/, en: /recruitment/i },
     sees: { ja: /4,347千円/, en: /¥4,347 thousand/ },
   },
+  {
+    kind: 'program (sheet, many figures)',
+    ja: '/programs/visiting-nursing-education-stations/',
+    h1: { ja: /地域における教育ステーション事業/, en: /Education Station/ },
+    sees: { ja: /読み取りに注意/, en: /Check the source/ },
+  },
   { kind: 'programs index', ja: '/programs/', h1: { ja: /事業/, en: /Programs/ } },
+  { kind: 'programs by bureau', ja: '/programs/by-bureau/', h1: { ja: /所管部局別/, en: /by bureau/ } },
+  {
+    kind: 'programs by budget, one year',
+    ja: '/programs/by-budget/2025/',
+    h1: { ja: /令和7年度.*予算額の順/, en: /by budget, FY2025/ },
+    sees: { ja: /233,453千円/, en: /¥233,453 thousand/ },
+  },
   {
     kind: 'meeting',
     ja: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  budgetRanking,
   grandTotal,
   planCoversYear,
   programAmounts,
@@ -7,6 +8,8 @@ import {
   statedTotals,
   totalsByFund,
   totalsByInitiative,
+  yearSummaries,
+  yearTotal,
 } from '../../src/lib/fiscal-totals.ts';
 import type { Program } from '../../src/schemas/program.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
@@ -27,6 +30,7 @@ const program = (id: string, p: Partial<Record<keyof Program, unknown>>) =>
   ({
     id,
     former_ids: [],
+    separate_budget_in: [],
     name: { ja: id, en: id },
     former_names: [],
     details: [],
@@ -87,6 +91,46 @@ describe('fiscal-year totals', () => {
     expect(by.total!.includedIn).toBeUndefined();
     expect(by.millions!.value).toBe(2000); // 2 百万円 = 2,000 千円
     expect(grandTotal(amounts)).toEqual({ 'budget-proposed': 300, budget: 2050 });
+  });
+  it('says how many programs each sum adds up and how many components it includes without adding them', () => {
+    const amounts = programAmounts(programs, 2025);
+    expect(yearTotal(amounts)).toEqual({
+      sums: { 'budget-proposed': 300, budget: 2050 },
+      counts: { 'budget-proposed': 1, budget: 2 },
+      included: { 'budget-proposed': 2 },
+    });
+    const rows = totalsByFund(amounts, 2025);
+    expect(rows.map((r) => r.counts)).toEqual([{ 'budget-proposed': 1, budget: 1 }, { budget: 1 }, { budget: 1 }]);
+    // The sum of a kind equals the sum of the counted amounts; components never add to it.
+    const counted = amounts.filter((a) => !a.includedIn && a.kind === 'budget-proposed');
+    expect(counted.reduce((n, a) => n + a.value, 0)).toBe(300);
+  });
+  it('ranks a year’s counted amounts, largest first, with the components each includes under it', () => {
+    const ranking = budgetRanking(programAmounts(programs, 2025));
+    expect(ranking.map((r) => [r.amount.program.id, r.amount.value, r.parts.map((p) => p.amount.program.id)])).toEqual([
+      ['millions', 2000, []],
+      ['total', 300, ['part2', 'part1']],
+      ['alone', 50, []],
+    ]);
+    const listed = ranking.flatMap((r) => [r.amount, ...r.parts.map((p) => p.amount)]).map((a) => a.program.id);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(yearSummaries(programs).map((y) => [y.year, y.programs, y.total.counts])).toEqual([
+      [2025, 5, { budget: 2, 'budget-proposed': 1 }],
+      [2024, 1, { budget: 1 }],
+    ]);
+  });
+  it('counts a component on its own in a year the source budgets it apart from its parent', () => {
+    const parent = program('parent', { figures: [fig(2019, 'budget-proposed', 10), fig(2025, 'budget-proposed', 11)] });
+    const child = program('child', {
+      parent: 'parent',
+      separate_budget_in: [2019],
+      figures: [fig(2019, 'budget-proposed', 12), fig(2025, 'budget-proposed', 3)],
+    });
+    expect(yearTotal(programAmounts([parent, child], 2019)).sums).toEqual({ 'budget-proposed': 22 });
+    expect(yearTotal(programAmounts([parent, child], 2025))).toMatchObject({
+      sums: { 'budget-proposed': 11 },
+      included: { 'budget-proposed': 1 },
+    });
   });
   it('counts a part on its own in a year where its parent has no amount', () => {
     expect(programAmounts(programs, 2024)[0]!.includedIn).toBeUndefined();

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   fiscalYearAliases,
   fiscalYearLabel,
+  fiscalYearLabelParts,
   formatFY,
   formatWareki,
+  formatWarekiAbbr,
   parseFiscalYear,
 } from '../../src/lib/fiscal-year.ts';
 
@@ -48,6 +50,11 @@ describe('formatting fiscal years', () => {
   it('labels pages 令和7年度（2025年度） in Japanese and FY2025 in English', () => {
     expect(fiscalYearLabel(2025, 'ja')).toBe('令和7年度（2025年度）');
     expect(fiscalYearLabel(2025, 'en')).toBe('FY2025');
+  });
+  it('splits the label where a narrow column may break it, and abbreviates it R6 / H30', () => {
+    expect(fiscalYearLabelParts(2024, 'ja')).toEqual(['令和6年度', '（2024年度）']);
+    expect(fiscalYearLabelParts(2024, 'en')).toEqual(['FY2024']);
+    expect([2018, 2019, 2024].map(formatWarekiAbbr)).toEqual(['H30', 'R1', 'R6']);
   });
   it('round-trips every year from 2000 to 2035 through its aliases', () => {
     for (let year = 2000; year <= 2035; year++) {

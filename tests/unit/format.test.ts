@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDay,
+  formatFiscalYearAbbr,
   formatFiscalYearRange,
   formatFiscalYearRuns,
   formatList,
@@ -60,6 +61,12 @@ describe('dates', () => {
   it('writes the era date 令和7年2月5日 and 令和元年 for 2019', () => {
     expect(formatWarekiDate('2025-02-05')).toBe('令和7年2月5日');
     expect(formatWarekiDate('2019-07-01')).toBe('令和元年7月1日');
+  });
+  it('writes a day without its weekday: 2026年11月25日 / 25 November 2026', () => {
+    expect(formatDay('2026-11-25', 'ja')).toBe('2026年11月25日');
+    expect(formatDay('2026-11-25', 'en')).toBe('25 November 2026');
+    expect(formatFiscalYearAbbr(2024, 'ja')).toBe('R6');
+    expect(formatFiscalYearAbbr(2024, 'en')).toBe('FY24');
   });
   it('groups numbers', () => {
     expect(formatNumber(233453, 'ja')).toBe('233,453');

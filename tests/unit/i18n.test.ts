@@ -27,8 +27,8 @@ describe('UI strings', () => {
       if (!allowed.has(key)) expect(value, key).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
   it('fill placeholders and refuse missing ones', () => {
-    expect(t('en', 'home.count', { programs: 3, figures: 10, meetings: 1 })).toBe('3 programs, 10 figures, 1 meetings');
-    expect(() => t('en', 'home.count', { programs: 3 })).toThrow(/needs \{figures\}/);
+    expect(t('en', 'home.planCount', { level: 'Issue', count: 5 })).toBe('Issue: 5');
+    expect(() => t('en', 'home.planCount', { level: 'Issue' })).toThrow(/needs \{count\}/);
   });
   it('are all used somewhere in src/', () => {
     // A key is used when it is written as a string literal, or when a template literal builds it from a

@@ -349,5 +349,6 @@ describe('relations between entries', () => {
       [['council', [[2024, ['earlier', 'later']]]]],
     );
     expect(rel.meetingsInYear(2024)).toHaveLength(2);
+    expect(rel.latestMeeting?.id).toBe('later');
   });
 });

@@ -80,8 +80,8 @@ const cases: PageCase[] = [
     ja: '/plan/tokyo-health-plan-2024-outline/smooth-transition-to-in-home-care/',
     h1: { ja: /取組3/, en: /Initiative 3/ },
     sees: {
-      ja: /退院支援を実施している診療所・病院数[\s\S]*位置不確実/,
-      en: /discharge support[\s\S]*placement uncertain/i,
+      ja: /退院支援を実施している診療所・病院数[\s\S]*位置づけに注意/,
+      en: /discharge support[\s\S]*Placement: check the source/,
     },
   },
   {
@@ -177,7 +177,7 @@ test('an old link to a 取組 on the plan page still lands on it, and leads to t
   await expect(page).toHaveURL(/\/plan\/tokyo-health-plan-2024-outline\/smooth-transition-to-in-home-care\/$/);
   // Old links to an indicator on the plan page land on its row, which links to the indicator page.
   await page.goto('/en/plan/tokyo-health-plan-2024-outline/#indicator-clinics-hospitals-discharge-support');
-  await expect(page.locator('#indicator-clinics-hospitals-discharge-support a')).toHaveAttribute(
+  await expect(page.locator('#indicator-clinics-hospitals-discharge-support a').first()).toHaveAttribute(
     'href',
     '/en/indicators/clinics-hospitals-discharge-support/',
   );

@@ -67,8 +67,10 @@ export interface PageFacts {
 export function inspectPage(path: string, html: string): PageFacts {
   const problems: string[] = [];
   const redirect = /<meta http-equiv="refresh"/i.test(html);
+  // Astro's redirect pages end with </body> (its template has no </html>); every other page with </html>.
+  const end = redirect ? '</body>' : '</html>';
   if (html.trim() === '') problems.push(`${path}: empty HTML file`);
-  else if (!/<\/html>\s*$/i.test(html)) problems.push(`${path}: HTML ends before </html>`);
+  else if (!html.trimEnd().toLowerCase().endsWith(end)) problems.push(`${path}: HTML ends before ${end}`);
   else if (!redirect) {
     if (!metaPolicyOf(html)) problems.push(`${path}: no Content-Security-Policy meta`);
     else if (!cspMetaFirst(html)) problems.push(`${path}: the CSP meta is not first in <head> after <meta charset>`);

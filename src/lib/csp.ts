@@ -38,8 +38,16 @@ export function serializePolicy(policy: Policy): string {
   return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+/**
+ * Whether the page has a <script> element that runs. Quoted attribute values and comments are blanked first:
+ * data text may hold "<script" in a meta description or a search attribute (harmless there, as attribute
+ * values are quoted), and must never widen the page's policy.
+ */
 export function runsScript(html: string): boolean {
-  return RUNNING_SCRIPT.test(html);
+  const markup = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(\s[\w:-]+)="[^"]*"/g, (attr, name: string) => (name.trim() === 'type' ? attr : `${name}=""`));
+  return RUNNING_SCRIPT.test(markup);
 }
 
 /** Script directives and sources that only a page with script needs. */

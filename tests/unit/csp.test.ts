@@ -57,6 +57,12 @@ describe('runsScript', () => {
     expect(runsScript('<script type="application/json">{}</script>')).toBe(false);
     expect(runsScript('<p>&lt;script&gt; as text</p>')).toBe(false);
   });
+  it('is not fooled by data text holding "<script" in a quoted attribute value, or by a comment', () => {
+    expect(runsScript(`<meta name="description" content="<script>alert(1)</script>"><p>x</p>`)).toBe(false);
+    expect(runsScript('<data value="<script src=/x.js>" data-pagefind-meta="label[value]">')).toBe(false);
+    expect(runsScript('<!-- <script> -->')).toBe(false);
+    expect(runsScript('<meta name="description" content="x"><script type="module" src="/s.js"></script>')).toBe(true);
+  });
 });
 
 describe('finishPageCsp', () => {

@@ -2,8 +2,8 @@
  * One build of the valid fixture tree (with tests/fixtures/good/ laid over it), checked for what the
  * real data does not exercise: data text is always escaped on output (a summary containing <script>
  * and {{ }} builds, the page shows it as text, and its CSP still allows no script); rare kanji and
- * emoji round-trip unchanged; a program's former id becomes a redirect (a meta-refresh page, a line in _redirects), left out of
- * the sitemap.
+ * emoji round-trip unchanged; a program's former id becomes a redirect (a meta-refresh page, a line
+ * in _redirects), left out of the sitemap.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

@@ -40,8 +40,9 @@ export default defineConfig({
         "form-action 'self'",
       ],
       scriptDirective: {
-        // Pagefind's WebAssembly needs wasm-unsafe-eval; setting resources replaces the defaults, so 'self' is listed.
-        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // Setting resources replaces the default 'self', so it is listed. The search page adds 'wasm-unsafe-eval'
+        // (Pagefind's WebAssembly) for itself, and pages without script get script-src 'none' (src/lib/csp.ts).
+        resources: ["'self'"],
       },
     },
   },

@@ -3,69 +3,144 @@
  * - before anything is built, the data check (src/data/): every problem printed as file:line:column,
  *   and the build stops; the content loader reuses the checked data (src/data/index.ts, checkedData);
  * - programs' former ids become Astro `redirects` (meta-refresh pages in a static build);
- * - when the pages are written: `_redirects` (real 301s on hosts that read it), sitemap.xml from the
- *   pages the build wrote, and the Pagefind search index.
- * The last steps work on the output directory Astro reports, never on a fixed dist/. Each step prints
- * "[atlas:phase] <name> start|done", the markers by which `npm run bench` times the phases of a build.
+ * - when the pages are written: `_redirects` (real 301s on hosts that read it), `_headers` (security headers
+ *   and each path's CSP, src/lib/csp.ts), sitemap.xml from the pages the build wrote, and the Pagefind index;
+ * - then cheap checks over the output (src/integrations/output-checks.ts), and only then is it published.
+ *
+ * Publishing is atomic (src/integrations/publish.ts): Astro writes into dist.staging-<pid> beside the output
+ * directory (dist/, or $ATLAS_OUT_DIR), which replaces it by renames only when every step has succeeded. A
+ * failure at any step leaves the previous output untouched and the staging directory removed; leftovers of
+ * a build that was killed are repaired at the start of the next one.
+ *
+ * Each step prints "[atlas:phase] <name> start|done", the markers by which `npm run bench` times a build.
+ *
+ * ATLAS_TEST_FAULT (tests only: tests/data/publish.test.ts) makes one step fail on purpose: `page` adds a
+ * page that throws, `search-index` fails the index step, `output-check` empties one page before the checks.
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { checkedData } from '../data/index.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkedData, type CheckedData } from '../data/index.ts';
 import { entriesOf, formatProblem } from '../data/load.ts';
 import type { Program } from '../schemas/program.ts';
 import { astroRedirects, programRedirects, redirectsFile, sitemapXml, type Redirect } from '../lib/site-map.ts';
 import { siteOrigin } from '../lib/urls.ts';
+import { headersFile, metaPolicyOf, type Policy } from '../lib/csp.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { checkOutput, expectedPages, htmlFileOf, inspectPage } from './output-checks.ts';
+import { acquireLock, discard, prepareStaging, publish, recover } from './publish.ts';
 
-/** Pages that ask not to be indexed (404, redirect pages) stay out of the sitemap. */
-const NOINDEX = /<meta name="robots" content="noindex"/;
+type Fault = 'page' | 'search-index' | 'output-check';
+const FAULTS: readonly Fault[] = ['page', 'search-index', 'output-check'];
+
+function faultOf(env: Record<string, string | undefined> = process.env): Fault | undefined {
+  const value = env.ATLAS_TEST_FAULT;
+  if (!value) return undefined;
+  if (!FAULTS.includes(value as Fault)) throw new Error(`ATLAS_TEST_FAULT must be one of ${FAULTS.join(', ')}`);
+  return value as Fault;
+}
 
 export default function atlas(): AstroIntegration {
   let redirects: Redirect[] = [];
+  let checked: CheckedData | undefined;
+  /** Set for `astro build` only: where it really publishes, and where Astro writes meanwhile. */
+  let target: { outDir: string; staging: string; published: boolean; release: () => void } | undefined;
+  const fault = faultOf();
   return {
     name: 'zaitaku-atlas',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, config, updateConfig, injectRoute, logger }) => {
+        if (command === 'build') {
+          const outDir = resolve(fileURLToPath(config.outDir)).replace(/\/+$/, '');
+          const release = acquireLock(outDir);
+          for (const action of recover(outDir)) logger.warn(action);
+          const staging = prepareStaging(outDir);
+          target = { outDir, staging, published: false, release };
+          // Whatever ends the process (a data problem, a page that throws, a failed step), an unpublished
+          // staging directory goes and the lock is released; dist/ is never touched on the way.
+          process.on('exit', () => {
+            if (!target) return;
+            if (!target.published) discard(target.staging);
+            target.release();
+          });
+          updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        }
         logger.info('[atlas:phase] check start');
         const started = performance.now();
-        const checked = checkedData(fileURLToPath(config.root));
+        checked = checkedData(fileURLToPath(config.root));
         const ms = Math.round(performance.now() - started);
         logger.info('[atlas:phase] check done');
         if (checked.problems.length) {
           for (const p of checked.problems) console.error(formatProblem(p));
           const n = checked.problems.length;
           throw new AstroError(
-            `${n} problem${n === 1 ? '' : 's'} in the data. Nothing was built.`,
+            `${n} problem${n === 1 ? '' : 's'} in the data. Nothing was built; the published site is unchanged.`,
             'Run `npm run check` after fixing them.',
           );
         }
         logger.info(`data is valid: ${checked.entries.length} entries (${ms} ms)`);
         redirects = programRedirects(entriesOf<Program>(checked, 'programs').map((e) => e.data));
         updateConfig({ redirects: astroRedirects(redirects) });
+        if (fault === 'page')
+          injectRoute({ pattern: '/atlas-test-fault/', entrypoint: new URL('./fault-page.astro', import.meta.url) });
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
         writeFileSync(join(outDir, '_redirects'), redirectsFile(redirects));
-        // A page is /path/index.html, or /404.html for the page Astro reports as 404/.
-        const fileOf = (path: string) =>
-          [join(outDir, path, 'index.html'), join(outDir, `${path.slice(0, -1)}.html`)].find(existsSync);
-        const indexable = pages
-          .map((p) => `/${p.pathname}`.replace(/\/?$/, '/'))
-          .filter((path) => {
-            const file = fileOf(path);
-            return file !== undefined && !NOINDEX.test(readFileSync(file, 'utf8'));
-          });
+        // One read of each page: noindex (sitemap), its CSP (_headers), and the per-page output checks.
+        const problems: string[] = [];
+        const indexable: string[] = [];
+        const policies = new Map<string, Policy>();
+        if (fault === 'output-check') writeFileSync(htmlFileOf(outDir, '/about/'), '');
+        for (const page of pages) {
+          // A page is /path/index.html, or /404.html for the page Astro reports as 404/.
+          const path = page.pathname === '404/' ? '/404.html' : `/${page.pathname}`.replace(/\/?$/, '/');
+          let html: string;
+          try {
+            html = readFileSync(htmlFileOf(outDir, path), 'utf8');
+          } catch {
+            continue; // not an HTML page (an endpoint such as sitemap data or CSV)
+          }
+          const facts = inspectPage(path, html);
+          problems.push(...facts.problems);
+          if (!facts.noindex && !facts.redirect) indexable.push(path);
+          const policy = metaPolicyOf(html);
+          if (policy && !facts.redirect) policies.set(path, policy);
+        }
         writeFileSync(join(outDir, 'sitemap.xml'), sitemapXml(indexable, siteOrigin()));
-        logger.info(`sitemap.xml: ${indexable.length} pages; _redirects: ${redirects.length} redirects`);
+        writeFileSync(join(outDir, '_headers'), headersFile(policies));
+        logger.info(
+          `sitemap.xml: ${indexable.length} pages; _redirects: ${redirects.length} redirects; ` +
+            `_headers: ${policies.size} pages`,
+        );
         logger.info('[atlas:phase] search-index start');
         const started = Date.now();
+        if (fault === 'search-index') throw new Error('ATLAS_TEST_FAULT=search-index: the index step fails on purpose');
         const index = await buildSearchIndex(outDir);
         logger.info('[atlas:phase] search-index done');
         const counts = [...index.pages].map(([lang, n]) => `${n} ${lang}`).join(', ');
         logger.info(`search index: ${counts} pages (${index.skipped} not indexed) in ${Date.now() - started} ms`);
+
+        logger.info('[atlas:phase] output-check start');
+        problems.push(...checkOutput(outDir, expectedPages(checked!), index.pages));
+        if (problems.length) {
+          for (const p of problems) console.error(`output check: ${p}`);
+          throw new AstroError(
+            `${problems.length} problem${problems.length === 1 ? '' : 's'} in the built output. ` +
+              `Nothing was published; ${target?.outDir ?? outDir} is unchanged.`,
+          );
+        }
+        logger.info('[atlas:phase] output-check done');
+        if (target) {
+          logger.info('[atlas:phase] publish start');
+          publish(target.staging, target.outDir);
+          target.published = true;
+          target.release();
+          logger.info('[atlas:phase] publish done');
+          logger.info(`published ${target.outDir}`);
+        }
       },
     },
   };

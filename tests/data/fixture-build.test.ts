@@ -1,9 +1,9 @@
 /**
  * One build of the valid fixture tree (with tests/fixtures/good/ laid over it), checked for what the
  * real data does not exercise: data text is always escaped on output (a summary containing <script>
- * and {{ }} builds, and the page shows it as text); rare kanji and emoji round-trip unchanged; a
- * program's former id becomes a redirect (a meta-refresh page, a line in _redirects), left out of
- * the sitemap.
+ * and {{ }} builds, the page shows it as text, and its CSP still allows no script); rare kanji and
+ * emoji round-trip unchanged; a program's former id becomes a redirect (a meta-refresh page, a line
+ * in _redirects), left out of the sitemap.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, VALID } from '../helpers/fixtures.ts';
+import { metaPolicyOf } from '../../src/lib/csp.ts';
 
 let ja = '';
 let en = '';
@@ -46,6 +47,12 @@ describe('data text on pages', () => {
   it('leaves template braces as text', () => {
     expect(ja).toContain('{{ constructor }}');
     expect(en).toContain('{{ x }}');
+  });
+  it("does not widen the page's CSP: data text holding <script> leaves script-src 'none'", () => {
+    for (const page of ['programs/nursing-recruitment/index.html', 'en/programs/nursing-recruitment/index.html']) {
+      const policy = metaPolicyOf(readFileSync(join(outDir, page), 'utf8'));
+      expect(policy?.get('script-src'), page).toEqual(["'none'"]);
+    }
   });
   it('round-trips rare kanji and emoji', () => {
     expect(ja).toContain('訪問看護人材確保事業（𠮷野・髙橋・﨑・🏥）');

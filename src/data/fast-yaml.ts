@@ -20,8 +20,15 @@ class NeedsFullPath extends Error {}
 /** YAML 1.2 core: null, booleans, and every way of writing a number (yaml's core tag tests). */
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const CORE_NUMBER =
-  /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+const CORE_NUMBER = new RegExp(
+  [
+    '^(?:0o[0-7]+', // octal
+    '[-+]?[0-9]+', // decimal integer
+    '0x[0-9a-fA-F]+', // hexadecimal
+    '[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN', // infinity, not a number
+    '[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$', // decimal, exponent
+  ].join('|'),
+);
 /** The only numbers taken as written: plain decimals, exact (the full path explains any other). */
 const PLAIN_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 const PLAIN_DECIMAL = /^-?(?:0|[1-9][0-9]*)\.[0-9]+$/;

@@ -53,8 +53,8 @@ const QUERY = '訪問看護';
 /** The search page's query box and a result in its list (src/pages/[...lang]/search/index.astro). */
 const SEARCH_INPUT = '#search-q, main input[type="search"]';
 const SEARCH_RESULT = '#search-results:not([hidden]) > li, [data-search-result]';
-/** Caches a cold build starts without (Astro's content layer store, Vite's and Astro's generated files). */
-const CACHE_DIRS = ['node_modules/.astro', 'node_modules/.vite', '.astro'];
+/** Caches a cold build starts without (Astro's content layer store, Vite's and Astro's generated files, ours). */
+const CACHE_DIRS = ['node_modules/.astro', 'node_modules/.vite', '.astro', 'node_modules/.cache/zaitaku-atlas'];
 /**
  * Phase markers in the build's output. A phase ends at its `end` marker and starts at its `start`
  * marker if it printed one, else at the previous end (or the start of the command).

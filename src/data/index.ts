@@ -2,14 +2,28 @@
 import { resolve } from 'node:path';
 import { loadData, type LoadResult, type Problem } from './load.ts';
 import { checkIntegrity } from './integrity.ts';
+import { dataCacheFor } from './cache.ts';
 
 export interface CheckedData extends LoadResult {
   problems: Problem[];
 }
 
+export interface CheckOptions {
+  /**
+   * Keep each clean file's validated data in node_modules/.cache between runs (`npm run check` and the
+   * build do), so an edit re-reads one file. Off for fixture trees; ATLAS_DATA_CACHE=0 turns it off.
+   */
+  cache?: boolean;
+}
+
 /** `dataRoot` defaults to <projectRoot>/data; fixtures pass their own tree. */
-export function checkData(projectRoot: string, dataRoot = resolve(projectRoot, 'data')): CheckedData {
-  const loaded = loadData(dataRoot, projectRoot);
+export function checkData(
+  projectRoot: string,
+  dataRoot = resolve(projectRoot, 'data'),
+  options: CheckOptions = {},
+): CheckedData {
+  const cache = options.cache && process.env.ATLAS_DATA_CACHE !== '0' ? dataCacheFor(projectRoot, dataRoot) : undefined;
+  const loaded = loadData(dataRoot, projectRoot, cache);
   // Integrity only makes sense on entries that passed their schema; schema problems are reported first.
   const integrity = checkIntegrity(loaded, projectRoot);
   const problems = [...loaded.problems, ...integrity].sort(
@@ -35,6 +49,7 @@ type Shared = { [SHARED]?: { dataRoot: string; result: CheckedData } };
  */
 export function checkedData(projectRoot: string, dataRoot = dataRootOf(projectRoot)): CheckedData {
   const shared = globalThis as Shared;
-  if (shared[SHARED]?.dataRoot !== dataRoot) shared[SHARED] = { dataRoot, result: checkData(projectRoot, dataRoot) };
+  if (shared[SHARED]?.dataRoot !== dataRoot)
+    shared[SHARED] = { dataRoot, result: checkData(projectRoot, dataRoot, { cache: true }) };
   return shared[SHARED].result;
 }

@@ -67,6 +67,14 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   const committees = entriesOf<Committee>(result, 'committees');
   const committeeById = new Map(committees.map((c) => [c.id, c.data]));
 
+  // Thousands of figures cite the same few headings: look each one up in its document once.
+  const headingFound = new Map<string, boolean>();
+  const occurs = (document: string, text: string, heading: string) => {
+    const key = `${document}\u0000${heading}`;
+    let found = headingFound.get(key);
+    if (found === undefined) headingFound.set(key, (found = text.includes(searchKey(heading))));
+    return found;
+  };
   for (const entry of result.entries) {
     walk(entry.data, [], (value, path) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
@@ -75,7 +83,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
         const text = sourceText.get(obj.document);
         if (!has('sources', obj.document))
           report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
-        else if (text !== undefined && !text.includes(searchKey(obj.heading)))
+        else if (text !== undefined && !occurs(obj.document, text, obj.heading))
           report(
             entry,
             [...path, 'heading'],
@@ -283,10 +291,25 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   return problems;
 }
 
+/**
+ * Visits every value with its path. The path is one array pushed and popped as the walk goes (copying
+ * it at every value was a third of the check at 10,000 programs): `visit` copies it when it keeps it.
+ */
 function walk(value: unknown, path: Path, visit: (value: unknown, path: Path) => void): void {
   visit(value, path);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const key in value) {
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], path, visit);
+      path.pop();
+    }
+  }
 }
 
 type Report = (entry: LoadedEntry, path: Path, message: string) => void;

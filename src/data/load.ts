@@ -15,6 +15,7 @@ import {
   lstatSync,
   openSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   readSync,
   type Stats,
@@ -35,6 +36,8 @@ import {
 import type { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName, type CollectionSpec } from '../schemas/index.ts';
 import { describeValue, textProblem } from '../schemas/common.ts';
+import { fastParse } from './fast-yaml.ts';
+import { contentHash, type CachedEntry, type DataCache, type FileStamp } from './cache.ts';
 
 /** Files above this size are refused: hand-curated YAML is small, a huge file is a mistake. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -45,6 +48,9 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * so yaml's own per-anchor limit, which refuses 50 plain uses of one anchor, is switched off.
  */
 export const MAX_ALIAS_COPIES = 10_000;
+
+/** How `yaml` reads every file: YAML 1.2 core schema (no Date conversion), duplicate keys refused. */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' } as const;
 
 export interface Problem {
   /** Path relative to the project root (or the data root's parent). */
@@ -153,6 +159,8 @@ function lstatOrUndefined(abs: string): Stats | undefined {
   }
 }
 
+let readBuffer: Buffer | undefined;
+
 /**
  * Reads a regular file of at most MAX_FILE_BYTES. Opened without following a symlink and without
  * blocking, then checked again on the open descriptor, so a file swapped for a link or a FIFO after the
@@ -185,8 +193,10 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
       tooLarge(stats.size);
       return undefined;
     }
-    // Read one byte more than allowed, in case the file grew since fstat.
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    // Read one byte more than allowed, in case the file grew since fstat. One buffer for every file:
+    // allocating (and zeroing) a megabyte per file cost seconds at 10,000 files.
+    readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+    const buffer = readBuffer;
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n) {
       n = readSync(fd, buffer, length, buffer.length - length, null);
@@ -195,6 +205,7 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
       tooLarge(length);
       return undefined;
     }
+    // Valid until the next read: callers hash and decode it straight away.
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
@@ -279,23 +290,14 @@ interface ParsedFile {
   reported: Set<string>;
 }
 
-function parseFile(absPath: string, file: string, problems: Problem[]): ParsedFile | undefined {
-  const bytes = readRegularFile(absPath, file, problems);
-  if (!bytes) return undefined;
-  const text = decodeUtf8(bytes, file, problems);
-  if (text === undefined) return undefined;
+/** The full path: parses with `yaml`, keeping every position, and reports every problem of the file. */
+function parseText(text: string, file: string, problems: Problem[]): ParsedFile | undefined {
   if (text.trim() === '') {
     problems.push({ file, line: 1, column: 1, message: 'file is empty' });
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    version: '1.2',
-    schema: 'core',
-  });
+  const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   if (doc.errors.length) {
     const lines = text.split('\n');
     for (const err of doc.errors) {
@@ -524,10 +526,80 @@ function validate(
   return undefined;
 }
 
+// ── Fast path and cache ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Positions for entries read by the fast path or from the cache: the file is parsed with `yaml` only
+ * when a problem found later (integrity) needs a line and column, once per file.
+ */
+function lazyLocate(abs: string): Locate {
+  let locate: Locate | undefined;
+  return (path) => {
+    if (!locate) {
+      let text = '';
+      try {
+        // Decoded as the loader does (a byte-order mark dropped), so columns on line 1 agree.
+        text = new TextDecoder('utf-8').decode(readFileSync(abs));
+      } catch {
+        /* gone since: no position */
+      }
+      const lineCounter = new LineCounter();
+      locate = makeLocate(parseDocument(text, { lineCounter, ...YAML_OPTIONS }), lineCounter);
+    }
+    return locate(path);
+  };
+}
+
+type Read = { clean: CachedEntry[] } | { text: string; hash: string; stamp: FileStamp } | undefined;
+
+/**
+ * Reads a file for the loader: its entries straight away when it is clean (from the cache, or by the
+ * fast path with every entry valid), else its text for the full path; undefined when it cannot be read
+ * (reported). `stem` is the file name an entry-per-file entry's id must equal; lists have none.
+ */
+function readEntries(
+  abs: string,
+  file: string,
+  spec: CollectionSpec,
+  stem: string | undefined,
+  problems: Problem[],
+  cache: DataCache | undefined,
+  stats: Stats,
+): Read {
+  const stamp = { size: stats.size, mtimeMs: stats.mtimeMs };
+  const unchanged = cache?.byStamp(file, stamp);
+  if (unchanged) return { clean: unchanged };
+  const bytes = readRegularFile(abs, file, problems);
+  if (!bytes) return undefined;
+  const hash = cache ? contentHash(bytes) : '';
+  const cached = cache?.byHash(file, hash, stamp);
+  if (cached) return { clean: cached };
+  const text = decodeUtf8(bytes, file, problems);
+  if (text === undefined) return undefined;
+  const full = { text, hash, stamp };
+  const value = fastParse(text);
+  if (value === undefined) return full;
+  const clean: CachedEntry[] = [];
+  const items = spec.layout === 'list' ? value : [value];
+  if (!Array.isArray(items) || items.length === 0) return full;
+  for (const [index, raw] of items.entries()) {
+    const result = spec.schema.safeParse(raw);
+    if (!result.success) return full;
+    const id = (result.data as { id: string }).id;
+    if (stem !== undefined && id !== stem) return full;
+    clean.push({ id, data: result.data, pathInFile: stem === undefined ? [index] : [] });
+  }
+  cache?.set(file, hash, stamp, clean);
+  return { clean };
+}
+
 // ── The data folder ──────────────────────────────────────────────────────────────────────────
 
-/** Loads and validates every collection under `dataRoot`. `displayRoot` is what file names are shown relative to. */
-export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): LoadResult {
+/**
+ * Loads and validates every collection under `dataRoot`. `displayRoot` is what file names are shown
+ * relative to. With a cache, unchanged clean files are not read again (the cache is saved at the end).
+ */
+export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), cache?: DataCache): LoadResult {
   const entries: LoadedEntry[] = [];
   const problems: Problem[] = [];
   const invalid = new Map<CollectionName, Set<string>>();
@@ -604,7 +676,14 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
           markInvalid(name, stem);
           continue;
         }
-        const parsed = parseFile(abs, file, problems);
+        const read = readEntries(abs, file, spec, stem, problems, cache, entryStats);
+        if (read && 'clean' in read) {
+          const locate = lazyLocate(abs);
+          for (const e of read.clean) entries.push({ collection: name, ...e, file, locate });
+          continue;
+        }
+        const before = problems.length;
+        const parsed = read && parseText(read.text, file, problems);
         if (!parsed) {
           markInvalid(name, stem);
           continue;
@@ -631,6 +710,9 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
             pathInFile: [],
             locate: parsed.locate,
           });
+        // Clean after all (e.g. it uses aliases, which the fast path leaves to yaml): read it once.
+        if (data && problems.length === before)
+          cache?.set(file, read.hash, read.stamp, [{ id: stem, data, pathInFile: [] }]);
       }
       if (found === 0) {
         const message = `holds no ${name} (<id>.yaml files); the site needs at least one`;
@@ -647,7 +729,14 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
         problems.push({ file, message: `is ${what}; the ${name} list must be a regular file` });
         continue;
       }
-      const parsed = parseFile(target, file, problems);
+      const read = readEntries(target, file, spec, undefined, problems, cache, stats);
+      if (read && 'clean' in read) {
+        const locate = lazyLocate(target);
+        for (const e of read.clean) entries.push({ collection: name, ...e, file, locate });
+        continue;
+      }
+      const before = problems.length;
+      const parsed = read && parseText(read.text, file, problems);
       if (!parsed) continue;
       if (!Array.isArray(parsed.value)) {
         const message = `${spec.path} must be a YAML list of entries (found ${describeValue(parsed.value)})`;
@@ -657,21 +746,17 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..')): 
       if (parsed.value.length === 0) {
         problems.push({ file, line: 1, column: 1, message: `holds no ${name} entries; the site needs at least one` });
       }
+      const listed: CachedEntry[] = [];
       parsed.value.forEach((raw, index) => {
         const data = validate(name, spec.schema, raw, file, [index], parsed, problems);
         if (!data) markInvalid(name, (raw as { id?: unknown })?.id);
-        if (data)
-          entries.push({
-            collection: name,
-            id: (data as { id: string }).id,
-            data,
-            file,
-            pathInFile: [index],
-            locate: parsed.locate,
-          });
+        if (data) listed.push({ id: (data as { id: string }).id, data, pathInFile: [index] });
       });
+      for (const e of listed) entries.push({ collection: name, ...e, file, locate: parsed.locate });
+      if (problems.length === before) cache?.set(file, read.hash, read.stamp, listed);
     }
   }
+  cache?.save();
   return { entries, problems, invalid };
 }
 

@@ -35,7 +35,17 @@ export interface BudgetPoint extends ChartPoint {
  * proposed one. Only money figures in the program's most used money unit, so bars are comparable.
  * Years with several budget lines (e.g. parts of a budget) are left out rather than summed silently.
  */
-export function budgetSeries(figures: readonly Figure[]): BudgetPoint[] {
+export function budgetSeries(figures: readonly Figure[]): readonly BudgetPoint[] {
+  // Every fiscal-year, budget and program page asks for the series of the same programs: work it out
+  // once per figures array (data is never changed after loading).
+  let series = budgetSeriesOf.get(figures);
+  if (!series) budgetSeriesOf.set(figures, (series = Object.freeze(computeBudgetSeries(figures))));
+  return series;
+}
+
+const budgetSeriesOf = new WeakMap<readonly Figure[], readonly BudgetPoint[]>();
+
+function computeBudgetSeries(figures: readonly Figure[]): BudgetPoint[] {
   const money = figures.filter((f) => (f.kind === 'budget' || f.kind === 'budget-proposed') && isMoneyUnit(f.unit));
   if (!money.length) return [];
   const unitCounts = new Map<string, number>();
@@ -109,8 +119,8 @@ export function orderByLatestBudget<T, P extends { figures: Figure[]; name: Reco
   programOf: (item: T) => P,
   lang: Lang,
 ): T[] {
-  const order = sortByLatestBudget(items.map(programOf), lang).map((r) => r.program);
-  return [...items].sort((a, b) => order.indexOf(programOf(a)) - order.indexOf(programOf(b)));
+  const rank = new Map(sortByLatestBudget(items.map(programOf), lang).map((r, i) => [r.program, i]));
+  return [...items].sort((a, b) => rank.get(programOf(a))! - rank.get(programOf(b))!);
 }
 
 /** Number of figures in all the programs. */

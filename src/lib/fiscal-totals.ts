@@ -171,7 +171,12 @@ export interface RankedAmount {
  */
 export function budgetRanking(amounts: readonly ProgramAmount[]): RankedAmount[] {
   const inside = new Map<string, ProgramAmount[]>();
-  for (const a of amounts) if (a.includedIn) inside.set(a.includedIn.id, [...(inside.get(a.includedIn.id) ?? []), a]);
+  for (const a of amounts) {
+    if (!a.includedIn) continue;
+    const list = inside.get(a.includedIn.id);
+    if (list) list.push(a);
+    else inside.set(a.includedIn.id, [a]);
+  }
   const byValue = (x: ProgramAmount, y: ProgramAmount) => y.value - x.value || x.program.id.localeCompare(y.program.id);
   const partsOf = (a: ProgramAmount, depth: number, seen: Set<string>): RankedAmount['parts'] =>
     [...(inside.get(a.program.id) ?? [])]
@@ -249,17 +254,29 @@ export function totalsByInitiative(
   year: number,
 ): InitiativeTotals[] {
   const byId = new Map(amounts.map((a) => [a.program.id, a]));
-  const containers = (a: ProgramAmount): string[] => {
+  const containersOf = new Map<ProgramAmount, string[]>();
+  for (const a of amounts) {
     const out: string[] = [];
     for (let c = a.includedIn?.id; c && !out.includes(c); c = byId.get(c)?.includedIn?.id) out.push(c);
-    return out;
-  };
+    containersOf.set(a, out);
+  }
+  const containers = (a: ProgramAmount) => containersOf.get(a)!;
   const ordered = [...amounts].sort((a, b) => containers(a).length - containers(b).length);
+  // Each plan looks only at the amounts of programs linked to it (in `ordered` order): going through
+  // every amount for every plan made the fiscal-year pages quadratic, as plans grow with the programs.
+  const linkedTo = new Map<string, ProgramAmount[]>();
+  for (const a of ordered)
+    for (const plan of new Set(a.program.plan_links.map((l) => l.plan))) {
+      const list = linkedTo.get(plan);
+      if (list) list.push(a);
+      else linkedTo.set(plan, [a]);
+    }
   const total = grandTotal(amounts);
   const out: InitiativeTotals[] = [];
   for (const plan of plans) {
     if (!planCoversYear(plan, year)) continue;
-    if (!amounts.some((a) => a.program.plan_links.some((l) => l.plan === plan.id))) continue;
+    const linked = linkedTo.get(plan.id);
+    if (!linked) continue;
     const rows = plan.initiatives.map((initiative) => ({
       key: initiative.id,
       initiative,
@@ -268,13 +285,18 @@ export function totalsByInitiative(
       programs: [] as Program[],
       relisted: [] as Program[],
     }));
+    const rowOf = new Map(rows.map((r) => [r.key, r]));
+    const listed = new Map(rows.map((r) => [r.key, new Set<Program>()]));
     const counted = new Set<string>();
-    for (const a of ordered) {
+    for (const a of linked) {
       const links = a.program.plan_links.filter((l) => l.plan === plan.id);
       const primary = [...new Set(links.filter((l) => !l.relisted).map((l) => l.initiative))];
       const listAgain = (initiative: string) => {
-        const r = rows.find((x) => x.key === initiative);
-        if (r && !r.programs.includes(a.program) && !r.relisted.includes(a.program)) r.relisted.push(a.program);
+        const r = rowOf.get(initiative);
+        if (r && !listed.get(initiative)!.has(a.program)) {
+          r.relisted.push(a.program);
+          listed.get(initiative)!.add(a.program);
+        }
       };
       if (!primary.length || containers(a).some((c) => counted.has(c))) {
         for (const l of links) listAgain(l.initiative);
@@ -282,10 +304,11 @@ export function totalsByInitiative(
       }
       counted.add(a.program.id);
       // A program in two initiatives (neither relisted) is counted in the first only.
-      const row = rows.find((r) => r.key === primary[0]);
+      const row = rowOf.get(primary[0]!);
       if (row) {
         addTo(row, a);
         row.programs.push(a.program);
+        listed.get(row.key)!.add(a.program);
       }
       for (const l of links) if (l.initiative !== primary[0]) listAgain(l.initiative);
     }

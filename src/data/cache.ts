@@ -1,0 +1,186 @@
+/**
+ * Validated data of each file, kept between runs (`npm run check`, builds) so that an edit re-reads
+ * only the files that changed. A record is keyed by the file's path and the hash of its bytes, and the
+ * whole cache by a hash of the code that decides what a file means (schemas, loader, parsers and their
+ * versions): change a schema and every file is read again. Only files without any problem are kept,
+ * so every problem is always found by reading its file, with its file:line:column.
+ *
+ * A file whose size and modification time are those recorded is not even read again (as git does);
+ * any other file is read and looked up by its hash, so touching a file costs one read, not a parse.
+ *
+ * The cache is a folder of JSON shards per data folder (JSON.parse was twice as fast as v8's deserialize on the
+ * 10,000-program tree; validated data holds only JSON values). A missing, unreadable or corrupt cache
+ * is ignored and rewritten.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FORMAT = 2;
+
+/** What one clean file yields: its entries' validated data and their place in the file. */
+export interface CachedEntry {
+  id: string;
+  data: unknown;
+  pathInFile: (string | number)[];
+}
+
+interface CacheFile {
+  format: number;
+  codeHash: string;
+  files: Record<string, FileRecord>;
+}
+
+interface FileRecord {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  entries: CachedEntry[];
+}
+
+/** What the loader knows of a file before reading it (from lstat). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/** The code whose change must invalidate every record: schemas, loader, this cache, parser versions. */
+export function loaderCodeHash(projectRoot: string): string {
+  const hash = createHash('sha1');
+  const files = [
+    ...readdirSync(join(projectRoot, 'src/schemas'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => join('src/schemas', f)),
+    'src/data/load.ts',
+    'src/data/fast-yaml.ts',
+    'src/data/cache.ts',
+    'node_modules/yaml/package.json',
+    'node_modules/js-yaml/package.json',
+    'node_modules/zod/package.json',
+  ];
+  for (const file of files) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(readFileSync(join(projectRoot, file)));
+    } catch {
+      hash.update('missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('base64url');
+}
+
+/** Files are spread over this many shards, so that an edit rewrites one shard, not the whole cache. */
+const SHARDS = 32;
+
+function shardOf(file: string): number {
+  let h = 0;
+  for (let i = 0; i < file.length; i++) h = (h * 31 + file.charCodeAt(i)) >>> 0;
+  return h % SHARDS;
+}
+
+export class DataCache {
+  private previous = new Map<string, FileRecord>();
+  private next: CacheFile['files'][] = Array.from({ length: SHARDS }, () => ({}));
+  private dirty = new Set<number>();
+  /** Files read again (not found in the cache) in this run, for tests and the check's summary. */
+  readonly misses: string[] = [];
+
+  /** A folder of shards, shard-NN.json. */
+  readonly dir: string;
+  private readonly codeHash: string;
+
+  constructor(dir: string, codeHash: string) {
+    this.dir = dir;
+    this.codeHash = codeHash;
+    for (let shard = 0; shard < SHARDS; shard++) {
+      try {
+        const stored = JSON.parse(readFileSync(this.shardPath(shard), 'utf8')) as CacheFile;
+        if (stored?.format !== FORMAT || stored.codeHash !== codeHash || typeof stored.files !== 'object')
+          throw new Error('stale');
+        for (const [file, record] of Object.entries(stored.files)) this.previous.set(file, record);
+      } catch {
+        // No cache yet, or an unreadable, stale or corrupt shard: its files are read and it is written anew.
+        this.dirty.add(shard);
+      }
+    }
+  }
+
+  private shardPath(shard: number): string {
+    return join(this.dir, `shard-${String(shard).padStart(2, '0')}.json`);
+  }
+
+  /** The clean file's entries if its size and modification time are unchanged since they were stored. */
+  byStamp(file: string, stamp: FileStamp): CachedEntry[] | undefined {
+    const record = this.previous.get(file);
+    if (!record || record.size !== stamp.size || record.mtimeMs !== stamp.mtimeMs) return undefined;
+    return this.keep(file, record);
+  }
+
+  /** The clean file's entries if its content is unchanged since they were stored. */
+  byHash(file: string, hash: string, stamp: FileStamp): CachedEntry[] | undefined {
+    const record = this.previous.get(file);
+    if (!record || record.hash !== hash) {
+      this.misses.push(file);
+      return undefined;
+    }
+    // Touched but unchanged: remember the new time, so the next run need not read it.
+    return this.keep(file, { ...record, ...stamp });
+  }
+
+  private keep(file: string, record: FileRecord): CachedEntry[] | undefined {
+    if (!Array.isArray(record.entries)) return undefined;
+    const shard = shardOf(file);
+    if (record !== this.previous.get(file)) this.dirty.add(shard);
+    this.next[shard]![file] = record;
+    return record.entries;
+  }
+
+  set(file: string, hash: string, stamp: FileStamp, entries: CachedEntry[]): void {
+    const shard = shardOf(file);
+    this.next[shard]![file] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, entries };
+    this.dirty.add(shard);
+  }
+
+  /** Writes the shards that changed in this run (files gone or now with problems drop out). */
+  save(): void {
+    for (const file of this.previous.keys()) if (!(file in this.next[shardOf(file)]!)) this.dirty.add(shardOf(file));
+    if (this.dirty.size === 0) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      for (const shard of this.dirty) {
+        const temporary = `${this.shardPath(shard)}.${process.pid}.tmp`;
+        const stored: CacheFile = { format: FORMAT, codeHash: this.codeHash, files: this.next[shard]! };
+        writeFileSync(temporary, JSON.stringify(stored));
+        renameSync(temporary, this.shardPath(shard));
+      }
+      pruneOthers(this.dir);
+    } catch {
+      // A read-only checkout still checks and builds; only the next run is slower.
+    }
+  }
+}
+
+/** Caches kept besides the one just written: one per data folder, and tests check many temporary folders. */
+const KEEP_OTHER_CACHES = 3;
+
+/** Removes all but the most recently written caches of other data folders. */
+function pruneOthers(current: string): void {
+  const parent = join(current, '..');
+  const others = readdirSync(parent)
+    .filter((name) => name.startsWith('data-') && join(parent, name) !== current)
+    .map((name) => ({ path: join(parent, name), written: statSync(join(parent, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const old of others.slice(KEEP_OTHER_CACHES)) rmSync(old.path, { force: true, recursive: true });
+}
+
+/** The cache of one data folder, under node_modules/.cache (ignored by git, removed by a clean install). */
+export function dataCacheFor(projectRoot: string, dataRoot: string): DataCache {
+  const name = `data-${contentHash(dataRoot).slice(0, 16)}`;
+  return new DataCache(join(projectRoot, 'node_modules/.cache/zaitaku-atlas', name), loaderCodeHash(projectRoot));
+}

@@ -67,6 +67,10 @@ export const paths = {
   source: (lang: Lang, id: string) => localePath(lang, `/sources/${id}/`),
   glossary: (lang: Lang) => localePath(lang, '/glossary/'),
   about: (lang: Lang) => localePath(lang, '/about/'),
+  /** The open-data page: every download with its data dictionary. */
+  data: (lang: Lang) => localePath(lang, '/data/'),
+  /** Every change note, newest first. */
+  changes: (lang: Lang) => localePath(lang, '/changes/'),
   search: (lang: Lang) => localePath(lang, '/search/'),
 };
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { member } from './member.ts';
-import { fiscalYear, id, isoDate, localized, ref, sourceRef } from './common.ts';
+import { fiscalYear, id, isoDate, localized, ref, sourceRef, changeNotes } from './common.ts';
 
 export const roster = z.strictObject({
   /** Id unique within the committee, e.g. 'fy2024'. Meetings point at it to show the roster in force. */
@@ -43,5 +43,6 @@ export const committee = z.strictObject({
   /** Regulations (要綱/細目) that govern it: ids in data/regulations/. */
   regulations: z.array(ref).default([]),
   rosters: z.array(roster).default([]),
+  changes: changeNotes,
 });
 export type Committee = z.infer<typeof committee>;

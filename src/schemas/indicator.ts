@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { fiscalYear, id, localized, ref, sourceRef, unit } from './common.ts';
+import { fiscalYear, id, localized, ref, sourceRef, unit, changeNotes } from './common.ts';
 
 /** Text printed in a document, with where: the data check verifies that `text.ja` occurs in it. */
 const printedText = z.strictObject({ text: localized, source: sourceRef });
@@ -84,5 +84,6 @@ export const indicator = z.strictObject({
   series: z.array(figure).default([]),
   /** What a reader needs to know about the indicator as a whole (e.g. how two documents' values relate). */
   note: localized.optional(),
+  changes: changeNotes,
 });
 export type Indicator = z.infer<typeof indicator>;

@@ -3,7 +3,18 @@
  * The label 令和6年度第2回 is built from `fiscal_year` + `ordinal`, never stored as text.
  */
 import { z } from 'astro/zod';
-import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef, text } from './common.ts';
+import {
+  clockTime,
+  fiscalYear,
+  id,
+  isoDate,
+  isoMonth,
+  localized,
+  ref,
+  sourceRef,
+  text,
+  changeNotes,
+} from './common.ts';
 import { fiscalYearMonths, fiscalYearOfDate } from '../lib/fiscal-year.ts';
 import { agendaAnchor } from '../lib/labels.ts';
 
@@ -54,6 +65,7 @@ export const meeting = z
     agenda: z.array(agendaItem).default([]),
     handouts: z.array(handout).default([]),
     source: sourceRef,
+    changes: changeNotes,
   })
   .superRefine((m, ctx) => {
     if (!m.date && !m.month)

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef } from './common.ts';
+import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef, changeNotes } from './common.ts';
 
 /** 課題 (issue) or 領域 (area): the top level of a plan. */
 export const planIssue = z.strictObject({
@@ -122,5 +122,6 @@ export const plan = z.strictObject({
   /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */
   notes: z.array(z.strictObject({ text: localized, source: sourceRef })).default([]),
   source: sourceRef,
+  changes: changeNotes,
 });
 export type Plan = z.infer<typeof plan>;

@@ -5,7 +5,17 @@
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { checkPeriod, fiscalYear, fiscalYearSpan, id, localized, monthPeriod, ref, sourceRef } from './common.ts';
+import {
+  checkPeriod,
+  fiscalYear,
+  fiscalYearSpan,
+  id,
+  localized,
+  monthPeriod,
+  ref,
+  sourceRef,
+  changeNotes,
+} from './common.ts';
 
 /** A name the program had before (or after) its current one, with the fiscal years it applied. */
 export const formerName = z.strictObject({
@@ -183,5 +193,6 @@ export const program = z.strictObject({
   narratives: z.array(narrative).default([]),
   /** Every number the sources print for this program, by fiscal year. */
   figures: z.array(figure).default([]),
+  changes: changeNotes,
 });
 export type Program = z.infer<typeof program>;

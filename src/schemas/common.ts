@@ -215,9 +215,14 @@ export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time i
  */
 export const sourceRef = z.strictObject({
   /** Id of an entry in data/sources.yaml. */
-  document: ref,
+  document: ref.describe('Id of an entry in data/sources.yaml.'),
   /** The heading (見出し) in the document, character for character as extracted. */
-  heading: z.string().trim().min(1).superRefine(refineText),
+  heading: z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine(refineText)
+    .describe('The heading (見出し) in the document, character for character as extracted.'),
 });
 export type SourceRef = z.infer<typeof sourceRef>;
 

@@ -6,7 +6,7 @@ export const fund = z.strictObject({
   id,
   name: localized,
   /** true when no official English was found and the rendering is ours. */
-  provisional: z.boolean(),
+  provisional: z.boolean().describe('true when no official English was found and the rendering is ours.'),
   description: localized.optional(),
   changes: changeNotes,
 });

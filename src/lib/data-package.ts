@@ -82,7 +82,8 @@ export function dataPackage(data: Collections, origin: string, modified: string)
     description: DATASET.description.en,
     homepage: `${origin}${paths.data('en')}`,
     version: modified,
-    created: modified,
+    // The time the data last changed: midnight of that day in Japan.
+    created: `${modified}T00:00:00+09:00`,
     keywords: [...DATASET.keywords.en],
     licenses: [{ name: LICENCE.id, path: LICENCE.url, title: LICENCE.title.en }],
     contributors: [{ title: PUBLISHER.name.en, path: `${origin}${PUBLISHER.path}`, role: 'publisher' }],

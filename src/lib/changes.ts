@@ -75,8 +75,3 @@ function textKey(text: string): string {
 export function changeKey(change: Pick<EntryChange, 'collection' | 'id' | 'date' | 'ja'>): string {
   return `${change.collection}/${change.id}/${change.date}/${textKey(change.ja)}`;
 }
-
-/** An entry's notes for its page: first published (when known), last updated, all notes newest first. */
-export function notesOf(notes: readonly ChangeNote[]): ChangeNote[] {
-  return [...notes].reverse();
-}

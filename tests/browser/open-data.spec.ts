@@ -93,6 +93,11 @@ for (const lang of ['ja', 'en'] as const) {
     // In print: the latest note in one line, no list, no download links.
     await page.emulateMedia({ media: 'print' });
     await expect(notes.locator('.change-latest')).toBeVisible();
+    const line = await notes.locator('.change-latest').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { height: el.getBoundingClientRect().height, lineHeight: parseFloat(style.lineHeight) || 20 };
+    });
+    expect(line.height).toBeLessThan(line.lineHeight * 1.5);
     await expect(notes.locator('details')).toBeHidden();
     await expect(getData).toBeHidden();
   });

@@ -24,7 +24,8 @@ export function jsonSchemaOf(name: CollectionName): Record<string, unknown> {
     title: `${name}: ${where}`,
     description:
       `${spec.layout === 'list' ? 'The list of' : 'One of the'} ${name} of the Zaitaku Atlas data (${where}). ` +
-      'Generated from src/schemas/ by `npm run schemas`; `npm run check` applies the rules a JSON Schema cannot express.',
+      'Generated from src/schemas/ by `npm run schemas`; `npm run check` applies the ' +
+      'rules a JSON Schema cannot express.',
   };
 }
 

@@ -553,7 +553,8 @@ export const TABLES: readonly TableSpec[] = [
     title: L('区市町村', 'Municipalities'),
     description: L(
       '東京都の区市町村1つにつき1行。code は総務省の全国地方公共団体コード（6桁、末尾は検査数字）。',
-      'One row per municipality of Tokyo. code is the national local government code (6 digits, the last a check digit).',
+      'One row per municipality of Tokyo. code is the national local government code (6 ' +
+        'digits, the last a check digit).',
     ),
     primaryKey: ['code'],
     columns: [

@@ -50,7 +50,8 @@ export const DATASET = {
       'home-visit nursing and long-term care): budgets, plans and results by fiscal year, each with its source ' +
       'document and heading; the programs; the meetings of the Tokyo home-based care promotion council and its ' +
       'subcommittees with agenda items and handouts; committee rosters by term; plan initiatives; indicator series; ' +
-      "and Tokyo's municipalities with their local government codes. CSV and JSON, transcribed from published documents.",
+      "and Tokyo's municipalities with their local government codes. CSV and JSON, " +
+      'transcribed from published documents.',
   },
   keywords: {
     ja: ['在宅療養', '在宅医療', '訪問看護', '東京都', '予算', 'オープンデータ'],

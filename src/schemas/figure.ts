@@ -81,7 +81,8 @@ const figureFields = {
     .enum(['certain', 'uncertain'])
     .default('certain')
     .describe(
-      '`uncertain` when the column of the number in the extracted table cannot be determined; `note` must say what the alternatives are.',
+      '`uncertain` when the column of the number in the extracted table cannot be ' +
+        'determined; `note` must say what the alternatives are.',
     ),
   /** true when the number is not printed in the source but computed from printed ones; `derivation` says how. */
   derived: z

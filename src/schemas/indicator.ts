@@ -64,7 +64,9 @@ export const indicatorListing = z.strictObject({
     .strictObject({ count: z.number().int().positive(), note: localized })
     .optional()
     .describe(
-      "When the extraction lost which matrix columns the row's 〇 are in: how many 〇 the row prints, and what is known. Cells without a placement then show as unknown, never as blank.",
+      "When the extraction lost which matrix columns the row's 〇 are in: how many 〇 the " +
+        'row prints, and what is known. Cells without a placement then show as unknown, ' +
+        'never as blank.',
     ),
   targets: z.array(indicatorTarget).default([]),
   /** Where the plan lists the indicator. */
@@ -112,7 +114,9 @@ export const indicator = z.strictObject({
     .array(figure)
     .default([])
     .describe(
-      'Every value any document prints, each citing its own document and heading; a document reporting the same value in several places is cited once. `target` figures are numeric targets.',
+      'Every value any document prints, each citing its own document and heading; a ' +
+        'document reporting the same value in several places is cited once. `target` ' +
+        'figures are numeric targets.',
     ),
   /** What a reader needs to know about the indicator as a whole (e.g. how two documents' values relate). */
   note: localized

@@ -79,7 +79,11 @@ export const initiative = z.strictObject({
     .array(figure)
     .default([])
     .describe(
-      "Numbers the document prints for the 取組 / 事項 itself rather than for a program under it (e.g. the hearings, area meetings and 情報交換会 of an item without a program, or a goal such as 年1回以上 as a `target` for each year of the plan). A program's numbers stay on the program. Same rules as program figures: unit from src/lib/units.ts, source heading that occurs in the document.",
+      'Numbers the document prints for the 取組 / 事項 itself rather than for a program ' +
+        'under it (e.g. the hearings, area meetings and 情報交換会 of an item without a ' +
+        'program, or a goal such as 年1回以上 as a `target` for each year of the plan). A ' +
+        "program's numbers stay on the program. Same rules as program figures: unit from " +
+        'src/lib/units.ts, source heading that occurs in the document.',
     ),
   /** 参考資料: the annexes (別紙N) the document lists for this item, in its order. */
   references: z

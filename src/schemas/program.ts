@@ -144,7 +144,8 @@ export const site = z
       .enum(['certain', 'uncertain'])
       .default('certain')
       .describe(
-        '`uncertain` when the source conveys the cohort only by something the text lost (e.g. map colours); `note` says what is known.',
+        '`uncertain` when the source conveys the cohort only by something the text lost ' +
+          '(e.g. map colours); `note` says what is known.',
       ),
     note: localized.optional(),
     source: sourceRef,
@@ -183,7 +184,9 @@ export const program = z.strictObject({
     .array(fiscalYear)
     .default([])
     .describe(
-      "Fiscal years in which the source budgets this component on its own, outside its parent's amount (e.g. before it became a component): totals then count its amount instead of taking it to be included in the parent's. Only with `parent`.",
+      "Fiscal years in which the source budgets this component on its own, outside its parent's amount " +
+        '(e.g. before it became a component): totals then count its amount instead of taking it to be ' +
+        "included in the parent's. Only with `parent`.",
     ),
   /** Committee this program is (a budget line for a 部会), id in data/committees/. */
   committee: ref.optional().describe('Committee this program is (a budget line for a 部会), id in data/committees/.'),
@@ -231,7 +234,9 @@ export const program = z.strictObject({
   sites_note: localized
     .optional()
     .describe(
-      'A note that applies to all the sites (or every uncertain one), said once here rather than on each site: e.g. that the source shows the designation cohorts by colour only. The data check refuses the same note on several sites.',
+      'A note that applies to all the sites (or every uncertain one), said once here ' +
+        'rather than on each site: e.g. that the source shows the designation cohorts by ' +
+        'colour only. The data check refuses the same note on several sites.',
     ),
   narratives: z.array(narrative).default([]),
   /** Every number the sources print for this program, by fiscal year. */

@@ -4,7 +4,8 @@
  * disappears from the build must get a redirect (see the URL-manifest test), not be deleted.
  *
  * Public URLs: every page (directory index.html → /path/, redirect pages of former ids included),
- * plus sitemap.xml, robots.txt and the open-data files under /data/. Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
+ * plus sitemap.xml, robots.txt and the open-data files: /data/, per-page downloads (.csv, .json), calendars
+ * (.ics), Atom feeds (atom.xml) and the JSON Schemas (/schemas/). Not listed: 404.html, _redirects, _astro/ and pagefind/ assets.
  */
 import { existsSync, globSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -23,7 +24,9 @@ for (const file of globSync('**/*.*', { cwd: dist })) {
   const rel = `/${file.split('\\').join('/')}`;
   if (rel.startsWith('/_astro/') || rel.startsWith('/pagefind/')) continue;
   if (rel.endsWith('/index.html')) built.add(rel.slice(0, -'index.html'.length));
-  else if (rel === '/sitemap.xml' || rel === '/robots.txt' || rel.startsWith('/data/')) built.add(rel);
+  else if (rel === '/sitemap.xml' || rel === '/robots.txt' || rel.startsWith('/data/') || rel.startsWith('/schemas/'))
+    built.add(rel);
+  else if (/\.(csv|json|ics)$|\/atom\.xml$/.test(rel)) built.add(rel);
 }
 
 const existing = existsSync(manifest)

@@ -27,7 +27,7 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
 type Path = (string | number)[];
 
-export function checkIntegrity(result: LoadResult, projectRoot: string): Problem[] {
+export function checkIntegrity(result: LoadResult, projectRoot: string, today = checkDay()): Problem[] {
   const problems: Problem[] = [];
   const report = (entry: LoadedEntry, path: Path, message: string) => {
     const full = [...entry.pathInFile, ...path];
@@ -288,7 +288,43 @@ export function checkIntegrity(result: LoadResult, projectRoot: string): Problem
   for (const entry of bureaus) need(entry, ['parent'], 'bureaus', entry.data.parent);
   checkChains(bureaus, (b) => b.parent, 'parent', report);
 
+  for (const entry of result.entries) checkChangeNotes(entry, today, report);
+
   return problems;
+}
+
+/**
+ * The day the check runs in Japan ('YYYY-MM-DD'): the date of $SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else today in Asia/Tokyo. No change note may be dated after it.
+ */
+export function checkDay(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const ms = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : now;
+  return new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Change notes: oldest first, none dated after the day of the check, and none on a meeting dated before
+ * the meeting took place (its date, or the first day of its month) — the first publication known of it.
+ */
+function checkChangeNotes(entry: LoadedEntry, today: string, report: Report): void {
+  const data = entry.data as { changes?: { date: string }[]; date?: string; month?: string };
+  if (!Array.isArray(data.changes)) return;
+  const earliest =
+    entry.collection === 'meetings' ? (data.date ?? (data.month ? `${data.month}-01` : undefined)) : undefined;
+  data.changes.forEach((note, i) => {
+    if (note.date > today)
+      report(entry, ['changes', i, 'date'], `change note dated ${note.date}, after today (${today})`);
+    if (earliest && note.date < earliest)
+      report(entry, ['changes', i, 'date'], `change note dated ${note.date}, before the meeting itself (${earliest})`);
+    const previous = data.changes![i - 1];
+    if (previous && note.date < previous.date)
+      report(
+        entry,
+        ['changes', i, 'date'],
+        `change notes are listed oldest first: ${note.date} comes after ${previous.date}`,
+      );
+  });
 }
 
 /**

@@ -244,10 +244,19 @@ export function langAttr(of: Lang, lang: Lang): Lang | undefined {
 }
 
 /** Everything above, bound to one language: what pages and components see as Astro.locals.fmt. */
+/** A file size as a reader expects it: 980 bytes, 4.5 KB, 1.2 MB (1 KB = 1,000 bytes, as operating systems show). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes < 1000) return lang === 'ja' ? `${formatNumber(bytes, lang)}バイト` : `${formatNumber(bytes, lang)} bytes`;
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'KB'] : [bytes / 1_000_000, 'MB'];
+  const rounded = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+  return `${rounded} ${unit}`;
+}
+
 export function formatter(lang: Lang) {
   return {
     punctuation: PUNCTUATION[lang],
     number: (value: number) => formatNumber(value, lang),
+    bytes: (bytes: number) => formatBytes(bytes, lang),
     quantity: (value: number, unit: string) => formatQuantity(value, unit, lang),
     unit: (unit: string) => unitName(unit, lang),
     ordinal: (n: number) => formatOrdinal(n, lang),

@@ -49,6 +49,10 @@ export const paths = {
   program: (lang: Lang, id: string) => localePath(lang, `/programs/${id}/`),
   meetings: (lang: Lang) => localePath(lang, '/meetings/'),
   meeting: (lang: Lang, id: string) => localePath(lang, `/meetings/${id}/`),
+  /** A meeting as an iCalendar file (only for meetings whose day is known): /meetings/<id>.ics. */
+  meetingCalendar: (lang: Lang, id: string) => `${localePath(lang, '/meetings/')}${id}.ics`,
+  /** Every meeting whose day is known, one iCalendar file. */
+  meetingsCalendar: (lang: Lang) => `${localePath(lang, '/meetings/')}all.ics`,
   committees: (lang: Lang) => localePath(lang, '/committees/'),
   committee: (lang: Lang, id: string) => localePath(lang, `/committees/${id}/`),
   regulations: (lang: Lang) => localePath(lang, '/regulations/'),
@@ -67,6 +71,10 @@ export const paths = {
   source: (lang: Lang, id: string) => localePath(lang, `/sources/${id}/`),
   glossary: (lang: Lang) => localePath(lang, '/glossary/'),
   about: (lang: Lang) => localePath(lang, '/about/'),
+  /** The open-data page: every download with its data dictionary. */
+  data: (lang: Lang) => localePath(lang, '/data/'),
+  /** Every change note, newest first. */
+  changes: (lang: Lang) => localePath(lang, '/changes/'),
   search: (lang: Lang) => localePath(lang, '/search/'),
 };
 

@@ -215,9 +215,14 @@ export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time i
  */
 export const sourceRef = z.strictObject({
   /** Id of an entry in data/sources.yaml. */
-  document: ref,
+  document: ref.describe('Id of an entry in data/sources.yaml.'),
   /** The heading (見出し) in the document, character for character as extracted. */
-  heading: z.string().trim().min(1).superRefine(refineText),
+  heading: z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine(refineText)
+    .describe('The heading (見出し) in the document, character for character as extracted.'),
 });
 export type SourceRef = z.infer<typeof sourceRef>;
 
@@ -232,3 +237,24 @@ export const unit = z.enum(UNIT_KEYS as [string, ...string[]], {
 export const fiscalYearSpan = z
   .strictObject({ from: fiscalYear.optional(), to: fiscalYear.optional() })
   .refine((s) => s.from === undefined || s.to === undefined || s.from <= s.to, '`from` is after `to`');
+
+/**
+ * A change note (GOV.UK style): a change to an entry that a reader should know about — a correction, a
+ * figure or mark withdrawn, a statement removed — dated by the day it was made (the commit date,
+ * Asia/Tokyo), in both languages. Not for typo fixes. Notes are listed oldest first; the data check
+ * refuses a date after today, one out of order, and one before the event a meeting records.
+ */
+export const changeNote = z
+  .strictObject({
+    date: isoDate.describe("The day the change was made, 'YYYY-MM-DD' (Asia/Tokyo)"),
+    ja: localized.shape.ja.describe('What changed and why, in Japanese (one or two sentences)'),
+    en: localized.shape.en.describe('What changed and why, in English'),
+  })
+  .describe('A change a reader should know about (a correction, a figure or statement withdrawn)');
+export type ChangeNote = z.infer<typeof changeNote>;
+
+/** The change notes of an entry, oldest first. */
+export const changeNotes = z
+  .array(changeNote)
+  .default([])
+  .describe('Change notes for readers, oldest first (shown on the page, on /changes/ and in the Atom feed)');

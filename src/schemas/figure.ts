@@ -32,13 +32,17 @@ export type FigureKind = (typeof FIGURE_KINDS)[number];
 
 const figureFields = {
   /** Optional id, unique within its program or indicator, so that totals can name their parts. */
-  id: id.optional(),
+  id: id
+    .optional()
+    .describe('Optional id, unique within its program or indicator, so that totals can name their parts.'),
   /** Fiscal year as its Gregorian start year: 令和6年度 = 2024 (April 2024 – March 2025). */
-  fiscal_year: fiscalYear,
+  fiscal_year: fiscalYear.describe(
+    'Fiscal year as its Gregorian start year: 令和6年度 = 2024 (April 2024 – March 2025).',
+  ),
   /** What the number is: proposed budget, budget, plan (scale), result, target. */
-  kind: figureKind,
+  kind: figureKind.describe('What the number is: proposed budget, budget, plan (scale), result, target.'),
   /** What is counted, e.g. {ja: 修了者, en: Trainees who completed}. */
-  label: localized,
+  label: localized.describe('What is counted, e.g. {ja: 修了者, en: Trainees who completed}.'),
   /** The number, without grouping commas: 4347 for 4,347千円. Money in 千円 is a non-negative integer. */
   value: z
     .number({ error: (iss) => `value must be a number (no commas or units), found ${describeValue(iss.input)}` })
@@ -49,22 +53,44 @@ const figureFields = {
   /** The unit exactly as the source prints it. */
   unit,
   /** 程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number. */
-  qualifier: z.enum(['approx', 'at-least', 'at-most']).optional(),
+  qualifier: z
+    .enum(['approx', 'at-least', 'at-most'])
+    .optional()
+    .describe('程度 / 約 (approx), 以上 (at-least), 以内・上限 (at-most), when the source qualifies the number.'),
   /** Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}; inside `fiscal_year`. */
-  period: monthPeriod.optional(),
+  period: monthPeriod
+    .optional()
+    .describe(
+      "Part of the year only, e.g. R6 results for 4月～12月: {from: '2024-04', to: '2024-12'}; inside `fiscal_year`.",
+    ),
   /** Point in time the number describes (e.g. 10月1日時点). */
-  as_of: z.union([isoDate, isoMonth]).optional(),
+  as_of: z.union([isoDate, isoMonth]).optional().describe('Point in time the number describes (e.g. 10月1日時点).'),
   /** Anything a reader needs to read the number right (e.g. 12月末申請数 — applications by end of December). */
-  note: localized.optional(),
+  note: localized
+    .optional()
+    .describe(
+      'Anything a reader needs to read the number right (e.g. 12月末申請数 — applications by end of December).',
+    ),
   /** Where the number is printed. */
-  source: sourceRef,
+  source: sourceRef.describe('Where the number is printed.'),
   /**
    * `uncertain` when the column of the number in the extracted table cannot be determined; `note`
    * must say what the alternatives are.
    */
-  confidence: z.enum(['certain', 'uncertain']).default('certain'),
+  confidence: z
+    .enum(['certain', 'uncertain'])
+    .default('certain')
+    .describe(
+      '`uncertain` when the column of the number in the extracted table cannot be ' +
+        'determined; `note` must say what the alternatives are.',
+    ),
   /** true when the number is not printed in the source but computed from printed ones; `derivation` says how. */
-  derived: z.boolean().default(false),
+  derived: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true when the number is not printed in the source but computed from printed ones; `derivation` says how.',
+    ),
   derivation: localized.optional(),
   /**
    * This figure is a stated total of other figures of the same fiscal year, kind and unit: programs

@@ -3,57 +3,79 @@
  * The label 令和6年度第2回 is built from `fiscal_year` + `ordinal`, never stored as text.
  */
 import { z } from 'astro/zod';
-import { clockTime, fiscalYear, id, isoDate, isoMonth, localized, ref, sourceRef, text } from './common.ts';
+import {
+  clockTime,
+  fiscalYear,
+  id,
+  isoDate,
+  isoMonth,
+  localized,
+  ref,
+  sourceRef,
+  text,
+  changeNotes,
+} from './common.ts';
 import { fiscalYearMonths, fiscalYearOfDate } from '../lib/fiscal-year.ts';
 import { agendaAnchor } from '../lib/labels.ts';
 
 /** A handout (配布資料): 資料1 …, 参考資料1, its sub-items 参考資料1-2 … */
 export const handout = z.strictObject({
   /** Numbering as printed, half-width: '資料1', '参考資料1-2'. Also the anchor on the meeting page. */
-  label: z.string().regex(/^(資料|参考資料)\d+(-\d+)?$/, "a handout label is like '資料1' or '参考資料1-2'"),
+  label: z
+    .string()
+    .regex(/^(資料|参考資料)\d+(-\d+)?$/, "a handout label is like '資料1' or '参考資料1-2'")
+    .describe("Numbering as printed, half-width: '資料1', '参考資料1-2'. Also the anchor on the meeting page."),
   title: localized,
   /** Programs the handout is about (ids in data/programs/). */
-  programs: z.array(ref).default([]),
+  programs: z.array(ref).default([]).describe('Programs the handout is about (ids in data/programs/).'),
   /** Regulation the handout is (ids in data/regulations/). */
-  regulation: ref.optional(),
+  regulation: ref.optional().describe('Regulation the handout is (ids in data/regulations/).'),
   /** Meeting the handout reports on (e.g. the minutes of the previous meeting). */
-  meeting: ref.optional(),
+  meeting: ref.optional().describe('Meeting the handout reports on (e.g. the minutes of the previous meeting).'),
   /** Survey the handout presents (ids in data/surveys/). */
-  survey: ref.optional(),
+  survey: ref.optional().describe('Survey the handout presents (ids in data/surveys/).'),
 });
 
 export const agendaItem = z.strictObject({
   /** Numbering as printed, half-width: '3(1)'. Unique within the meeting: it is the item's anchor on the page. */
-  number: text.min(1),
+  number: text
+    .min(1)
+    .describe(
+      "Numbering as printed, half-width: '3(1)'. Unique within the meeting: it is the item's anchor on the page.",
+    ),
   title: localized,
   programs: z.array(ref).default([]),
   /** Labels of the handouts that belong to this item. */
-  handouts: z.array(z.string()).default([]),
+  handouts: z.array(z.string()).default([]).describe('Labels of the handouts that belong to this item.'),
 });
 
 export const meeting = z
   .strictObject({
     id,
     /** Id in data/committees/. */
-    committee: ref,
+    committee: ref.describe('Id in data/committees/.'),
     /** Fiscal year of the meeting (Gregorian start year): 令和6年度第2回 → 2024. */
-    fiscal_year: fiscalYear,
+    fiscal_year: fiscalYear.describe('Fiscal year of the meeting (Gregorian start year): 令和6年度第2回 → 2024.'),
     /** Ordinal within the fiscal year: 第2回 → 2. */
-    ordinal: z.number().int().positive(),
+    ordinal: z.number().int().positive().describe('Ordinal within the fiscal year: 第2回 → 2.'),
     /** Date as 'YYYY-MM-DD' when the source gives the day. */
-    date: isoDate.optional(),
+    date: isoDate.optional().describe("Date as 'YYYY-MM-DD' when the source gives the day."),
     /** Month 'YYYY-MM' when the source gives only the month. */
-    month: isoMonth.optional(),
+    month: isoMonth.optional().describe("Month 'YYYY-MM' when the source gives only the month."),
     start: clockTime.optional(),
     end: clockTime.optional(),
     /** online / in-person / hybrid, when a source says so. */
-    format: z.enum(['online', 'in-person', 'hybrid']).optional(),
+    format: z
+      .enum(['online', 'in-person', 'hybrid'])
+      .optional()
+      .describe('online / in-person / hybrid, when a source says so.'),
     format_source: sourceRef.optional(),
     /** Roster in force: a roster id of the committee. */
-    roster: id.optional(),
+    roster: id.optional().describe('Roster in force: a roster id of the committee.'),
     agenda: z.array(agendaItem).default([]),
     handouts: z.array(handout).default([]),
     source: sourceRef,
+    changes: changeNotes,
   })
   .superRefine((m, ctx) => {
     if (!m.date && !m.month)

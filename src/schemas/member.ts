@@ -10,11 +10,14 @@ export const MEMBER_ROLES = ['chair', 'vice-chair', 'member', 'secretary', 'obse
 
 export const member = z.strictObject({
   /** Name as printed, with the space between family and given name kept (e.g. 山田 雅子). */
-  name: text.trim().min(1),
+  name: text
+    .trim()
+    .min(1)
+    .describe('Name as printed, with the space between family and given name kept (e.g. 山田 雅子).'),
   role: z.enum(MEMBER_ROLES),
   /** Affiliation and title as printed (所属). */
-  affiliation: localized,
+  affiliation: localized.describe('Affiliation and title as printed (所属).'),
   /** Extra role text printed with the name, e.g. 東京都在宅療養推進会議 会長. */
-  role_note: localized.optional(),
+  role_note: localized.optional().describe('Extra role text printed with the name, e.g. 東京都在宅療養推進会議 会長.'),
 });
 export type Member = z.infer<typeof member>;

@@ -6,13 +6,13 @@
  */
 import { z } from 'astro/zod';
 import { figure } from './figure.ts';
-import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef } from './common.ts';
+import { fiscalYear, fiscalYearSpan, id, isoDate, localized, ref, sourceRef, changeNotes } from './common.ts';
 
 /** 課題 (issue) or 領域 (area): the top level of a plan. */
 export const planIssue = z.strictObject({
   id,
   /** Number as printed (課題1 → 1). */
-  number: z.number().int().positive().optional(),
+  number: z.number().int().positive().optional().describe('Number as printed (課題1 → 1).'),
   title: localized,
   source: sourceRef,
 });
@@ -21,9 +21,9 @@ export const planIssue = z.strictObject({
 export const initiativeYear = z.strictObject({
   fiscal_year: fiscalYear,
   /** 取組の実施内容・実績. */
-  activities: localized.optional(),
+  activities: localized.optional().describe('取組の実施内容・実績.'),
   /** 自己評価と今後の課題・対応策. */
-  self_evaluation: localized.optional(),
+  self_evaluation: localized.optional().describe('自己評価と今後の課題・対応策.'),
   source: sourceRef,
 });
 
@@ -35,7 +35,9 @@ export const initiativeYear = z.strictObject({
 export const initiativeReference = z
   .strictObject({
     /** As printed, half-width digits: {ja: 別紙1, en: Annex 1}. The check verifies `ja` occurs in the source document. */
-    label: localized,
+    label: localized.describe(
+      'As printed, half-width digits: {ja: 別紙1, en: Annex 1}. The check verifies `ja` occurs in the source document.',
+    ),
     confidence: z.enum(['certain', 'uncertain']).default('certain'),
     note: localized.optional(),
     source: sourceRef,
@@ -51,18 +53,21 @@ export const initiative = z.strictObject({
   id,
   number: z.number().int().positive().optional(),
   /** Parent 課題/領域 id within the same plan. */
-  issue: ref.optional(),
+  issue: ref.optional().describe('Parent 課題/領域 id within the same plan.'),
   title: localized,
   /** 目標 — the goal (a sentence) or target (e.g. 年1回以上). */
-  goal: localized.optional(),
+  goal: localized.optional().describe('目標 — the goal (a sentence) or target (e.g. 年1回以上).'),
   /** これまでの取組 — past work, one item per bullet. */
-  past_work: z.array(localized).default([]),
+  past_work: z.array(localized).default([]).describe('これまでの取組 — past work, one item per bullet.'),
   /** 課題 / 目標設定するに至った現状と課題 — issues and rationale, one item per bullet. */
-  challenges: z.array(localized).default([]),
+  challenges: z
+    .array(localized)
+    .default([])
+    .describe('課題 / 目標設定するに至った現状と課題 — issues and rationale, one item per bullet.'),
   /** 今後の方向性 — directions, one item per bullet. */
-  directions: z.array(localized).default([]),
+  directions: z.array(localized).default([]).describe('今後の方向性 — directions, one item per bullet.'),
   /** 令和2年度までに目指すべきビジョン and similar. */
-  vision: localized.optional(),
+  vision: localized.optional().describe('令和2年度までに目指すべきビジョン and similar.'),
   years: z.array(initiativeYear).default([]),
   /**
    * Numbers the document prints for the 取組 / 事項 itself rather than for a program under it (e.g.
@@ -70,9 +75,21 @@ export const initiative = z.strictObject({
    * as a `target` for each year of the plan). A program's numbers stay on the program. Same rules as
    * program figures: unit from src/lib/units.ts, source heading that occurs in the document.
    */
-  figures: z.array(figure).default([]),
+  figures: z
+    .array(figure)
+    .default([])
+    .describe(
+      'Numbers the document prints for the 取組 / 事項 itself rather than for a program ' +
+        'under it (e.g. the hearings, area meetings and 情報交換会 of an item without a ' +
+        'program, or a goal such as 年1回以上 as a `target` for each year of the plan). A ' +
+        "program's numbers stay on the program. Same rules as program figures: unit from " +
+        'src/lib/units.ts, source heading that occurs in the document.',
+    ),
   /** 参考資料: the annexes (別紙N) the document lists for this item, in its order. */
-  references: z.array(initiativeReference).default([]),
+  references: z
+    .array(initiativeReference)
+    .default([])
+    .describe('参考資料: the annexes (別紙N) the document lists for this item, in its order.'),
   source: sourceRef,
 });
 
@@ -87,11 +104,16 @@ export const nationalSubsidyGroup = z
     /** Id unique within the plan. */
     id,
     /** Program ids, in the document's order; each must be linked to this plan (plan_links). */
-    programs: z.array(ref).min(2),
+    programs: z
+      .array(ref)
+      .min(2)
+      .describe("Program ids, in the document's order; each must be linked to this plan (plan_links)."),
     /** How many 〇 the column prints for these programs. */
-    marked_count: z.number().int().nonnegative(),
+    marked_count: z.number().int().nonnegative().describe('How many 〇 the column prints for these programs.'),
     /** What is known and why the rows cannot be told (e.g. the marks come before the rows in the extraction). */
-    note: localized,
+    note: localized.describe(
+      'What is known and why the rows cannot be told (e.g. the marks come before the rows in the extraction).',
+    ),
     source: sourceRef,
   })
   .refine((g) => g.marked_count < g.programs.length, {
@@ -105,22 +127,40 @@ export const plan = z.strictObject({
   id,
   name: localized,
   /** health-medical-plan: 保健医療計画; elderly-welfare-plan: 高齢者保健福祉計画; annual-initiatives: a year's 都の取組. */
-  kind: z.enum(['health-medical-plan', 'elderly-welfare-plan', 'annual-initiatives']),
+  kind: z
+    .enum(['health-medical-plan', 'elderly-welfare-plan', 'annual-initiatives'])
+    .describe(
+      "health-medical-plan: 保健医療計画; elderly-welfare-plan: 高齢者保健福祉計画; annual-initiatives: a year's 都の取組.",
+    ),
   /** Fiscal years the plan covers. */
-  period: fiscalYearSpan,
+  period: fiscalYearSpan.describe('Fiscal years the plan covers.'),
   /** Date of the revision or document (e.g. 平成30年3月改定 → '2018-03'), when stated. */
-  revised: z.union([isoDate, z.string().regex(/^\d{4}-\d{2}$/)]).optional(),
+  revised: z
+    .union([isoDate, z.string().regex(/^\d{4}-\d{2}$/)])
+    .optional()
+    .describe("Date of the revision or document (e.g. 平成30年3月改定 → '2018-03'), when stated."),
   /** Draft (案/骨子) rather than adopted. */
-  draft: z.boolean().default(false),
+  draft: z.boolean().default(false).describe('Draft (案/骨子) rather than adopted.'),
   summary: localized,
   /** Labels the document uses for its levels, e.g. {ja: 課題, en: Issue} / {ja: 取組, en: Initiative}. */
-  level_names: z.strictObject({ issue: localized, initiative: localized }),
+  level_names: z
+    .strictObject({ issue: localized, initiative: localized })
+    .describe('Labels the document uses for its levels, e.g. {ja: 課題, en: Issue} / {ja: 取組, en: Initiative}.'),
   issues: z.array(planIssue).default([]),
   initiatives: z.array(initiative).min(1),
   /** 国庫負担 marks the document gives to a group of programs without saying which (see nationalSubsidyGroup). */
-  national_subsidy_groups: z.array(nationalSubsidyGroup).default([]),
+  national_subsidy_groups: z
+    .array(nationalSubsidyGroup)
+    .default([])
+    .describe(
+      '国庫負担 marks the document gives to a group of programs without saying which (see nationalSubsidyGroup).',
+    ),
   /** Planning notes printed with the plan (e.g. 訪問診療必要量の見直し). */
-  notes: z.array(z.strictObject({ text: localized, source: sourceRef })).default([]),
+  notes: z
+    .array(z.strictObject({ text: localized, source: sourceRef }))
+    .default([])
+    .describe('Planning notes printed with the plan (e.g. 訪問診療必要量の見直し).'),
   source: sourceRef,
+  changes: changeNotes,
 });
 export type Plan = z.infer<typeof plan>;

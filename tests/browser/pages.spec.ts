@@ -99,6 +99,18 @@ const cases: PageCase[] = [
   { kind: 'source', ja: '/sources/zaitaku-bukai-fy2024-2-materials/', h1: { ja: /令和6年度第2回/, en: /FY2024/ } },
   { kind: 'glossary', ja: '/glossary/', h1: { ja: /用語集/, en: /Glossary/ } },
   { kind: 'about', ja: '/about/', h1: { ja: /このサイトについて/, en: /About/ } },
+  {
+    kind: 'open data',
+    ja: '/data/',
+    h1: { ja: /オープンデータ/, en: /Open data/ },
+    sees: { ja: /figures\.csv[\s\S]*KB/, en: /figures\.csv[\s\S]*KB/ },
+  },
+  {
+    kind: 'updates',
+    ja: '/changes/',
+    h1: { ja: /更新情報/, en: /Updates/ },
+    sees: { ja: /所管（在宅支援課）の表示を削除しました/, en: /Removed the section in charge/ },
+  },
 ];
 
 const twinOf = (ja: string) => `/en${ja}`;

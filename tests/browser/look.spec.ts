@@ -59,7 +59,7 @@ for (const lang of ['ja', 'en'] as const) {
           const wider = await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
           if (!wider || !(await region.isVisible())) continue;
           await expect(region, where).toHaveAttribute('tabindex', '0');
-          await expect(region, where).toHaveAttribute('role', 'region');
+          await expect(region, where).toHaveRole('region');
           expect(await region.getAttribute('aria-label'), where).toBeTruthy();
           await expect(region.locator('.scroll-hint'), where).toBeVisible();
         }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Browser tests need Debian's Chromium and CJK fonts (Playwright cannot download a browser here).
+# Browser tests need Debian's Chromium, CJK fonts and poppler-utils (pdfinfo, pdftotext: the print tests count
+# and read the pages of a printed PDF). Playwright cannot download a browser here.
 # Installs them when missing and we are root on Debian; otherwise says what to run.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing ${need[*]} for the browser tests (apt-get)…"

@@ -16,7 +16,7 @@ run() {
     echo; printf '%s\n' "${summary[@]}"; echo "gates: $passed passed, 1 failed"; exit 1
   fi
 }
-run "browser prerequisites (chromium, fonts-noto-cjk)" bash scripts/ensure-browser.sh
+run "browser prerequisites (chromium, fonts-noto-cjk, poppler-utils)" bash scripts/ensure-browser.sh
 run "data check (npm run check)" npm run -s check
 run "format (prettier --check src, scripts, tests)" npm run -s format:check
 run "type check (astro sync + tsc)" npm run -s typecheck

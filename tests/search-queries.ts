@@ -17,7 +17,9 @@ export type QueryKind =
   | 'figure' // a budget amount or count as printed
   | 'counter' // a number with a counter (18か所)
   | 'topic' // a word for what the program is about
-  | 'stemming'; // an English word form that differs from the page's
+  | 'stemming' // an English word form that differs from the page's
+  | 'kana' // hiragana typed for a katakana term, or the other way round
+  | 'date'; // the day of a meeting written some way
 
 export interface SearchQuery {
   lang: 'ja' | 'en';
@@ -116,6 +118,13 @@ const ja: Omit<SearchQuery, 'lang'>[] = [
     expect: '/plan/elderly-plan-7-municipal-support/area-3-item-2/',
     kind: 'fragment',
   },
+  // Kana typed in the other script, and a meeting's day written the common ways
+  { q: 'かすはら', expect: p('care-customer-harassment-countermeasures'), kind: 'kana' },
+  { q: 'かすたまーはらすめんと', expect: p('care-customer-harassment-countermeasures'), kind: 'kana' },
+  { q: '令和7年2月5日', expect: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
+  { q: '2025年2月5日', expect: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
+  { q: '2025-02-05', expect: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
+  { q: 'R7.2.5', expect: '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
 ];
 
 const en: Omit<SearchQuery, 'lang'>[] = [
@@ -151,6 +160,8 @@ const en: Omit<SearchQuery, 'lang'>[] = [
   { q: 'H31', expect: '/fy/2019/', kind: 'fiscal-year' },
   { q: 'FY2025 harassment', expect: p('home-medical-care-harassment-countermeasures'), kind: 'fiscal-year' },
   { q: 'certified care workers in Tokyo', expect: '/indicators/certified-care-workers-in-tokyo/', kind: 'name' },
+  { q: '5 February 2025', expect: '/en/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
+  { q: '2025-02-05', expect: '/en/meetings/zaitaku-collaboration-subcommittee-fy2024-2/', kind: 'date' },
 ];
 
 export const SEARCH_QUERIES: SearchQuery[] = [

@@ -5,7 +5,14 @@
  * years and a highlighted excerpt. The query is folded like the index (src/lib/search.ts).
  * No inline script or handler (CSP): Astro bundles this module.
  */
-import { normalizeQuery, titleRanker, YEAR_TOKEN_PATTERN } from '../lib/search.ts';
+import {
+  cleanExcerpt,
+  closestSuggestions,
+  kanaVariants,
+  normalizeQuery,
+  titleRanker,
+  YEAR_TOKEN_PATTERN,
+} from '../lib/search.ts';
 import { formatFiscalYearName, formatFiscalYearRuns, punctuation } from '../lib/format.ts';
 import type { Lang } from '../lib/i18n.ts';
 
@@ -18,6 +25,10 @@ interface Labels {
   none: string;
   all: string;
   years: string;
+  latest: string;
+  suggest: string;
+  browse: string;
+  browseLinks: [string, string][];
   kinds: Record<string, string>;
   filters: Record<string, string>;
 }
@@ -72,6 +83,8 @@ let current: PagefindResult[] = [];
 let shown = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstResult = true;
+let suggestions: Promise<{ t: string; u: string; k: string }[]> | undefined;
+const suggestBox = document.getElementById('search-suggest') as HTMLElement;
 
 function setState(state: string, query?: string) {
   root.dataset.state = state;
@@ -79,22 +92,31 @@ function setState(state: string, query?: string) {
 }
 
 /**
- * Pagefind's excerpt is HTML with <mark>: keep only its text and the marks, and drop the fiscal-year
- * tokens the indexer added (nendo2024). Returns the nodes and how many marks are left.
+ * Pagefind's excerpt is HTML with <mark>: keep only its text and the marks, drop the tokens the indexer
+ * added (nendo2024, day20250205) and the spaces and punctuation they leave (cleanExcerpt). Returns the
+ * nodes and how many marks are left.
  */
 function excerptNodes(html: string): { nodes: Node[]; marks: number } {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  // Marks travel through the cleaning as \u0001…\u0002, so spaces are judged across their edges.
+  const joined = Array.from(doc.body.childNodes)
+    .map((n) => (n.nodeName === 'MARK' ? `\u0001${n.textContent ?? ''}\u0002` : (n.textContent ?? '')))
+    .join('');
   const nodes: Node[] = [];
   let marks = 0;
-  for (const node of Array.from(doc.body.childNodes)) {
-    const text = (node.textContent ?? '').replace(YEAR_TOKEN_PATTERN, '');
-    if (node.nodeName === 'MARK') {
-      if (!text.trim()) continue;
+  // A mark around a token alone (nendo2024) is left empty by the cleaning: drop it first.
+  const untokened = joined.replace(YEAR_TOKEN_PATTERN, '').replace(/\u0001\s*\u0002/g, ' ');
+  for (const [i, part] of cleanExcerpt(untokened)
+    .split(/\u0001([^\u0002]*)\u0002/)
+    .entries()) {
+    if (i % 2 === 0) {
+      if (part) nodes.push(document.createTextNode(part));
+    } else if (part.trim()) {
       const mark = document.createElement('mark');
-      mark.textContent = text;
+      mark.textContent = part;
       nodes.push(mark);
       marks++;
-    } else nodes.push(document.createTextNode(text));
+    } else if (part) nodes.push(document.createTextNode(part));
   }
   return { nodes, marks };
 }
@@ -117,6 +139,12 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   }
   const years = (data.filters.fy ?? []).map(Number).filter(Number.isInteger);
   if (years.length) meta.append(`${labels.years}${punctuation(lang).colon}${formatFiscalYearRuns(years, lang)}`);
+  if (data.meta.amount) {
+    const amount = document.createElement('span');
+    amount.className = 'search-amount';
+    amount.textContent = `${labels.latest}${punctuation(lang).colon}${data.meta.amount}`;
+    meta.append(amount);
+  }
   const excerpt = document.createElement('p');
   excerpt.className = 'search-excerpt';
   const { nodes, marks } = excerptNodes(data.excerpt);
@@ -188,19 +216,56 @@ async function run() {
     return;
   }
   setState('searching', raw);
-  const search = await pagefind.search(query || null, { filters });
-  if (seq !== sequence || !search) return;
+  // The query and its other kana spellings (かすはら → カスハラ), merged: a page found by several keeps its best score.
+  const variants = query ? [query, ...kanaVariants(query)] : [query];
+  const searches = await Promise.all(variants.map((v) => pagefind!.search(v || null, { filters })));
+  if (seq !== sequence || searches.some((r) => !r)) return;
+  const best = new Map<string, PagefindResult>();
+  for (const r of searches.flatMap((s) => s!.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+  const merged = variants.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : searches[0]!.results;
   // Title boost (see titleRanker): titles that contain the query first, then Pagefind's order.
   const ranker = titleRanker(raw);
-  const rank = new Map(search.results.map((r) => [r.id, ranker(titles[r.id] ?? '')]));
-  current = query ? [...search.results].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!) : search.results;
+  const rank = new Map(merged.map((r) => [r.id, ranker(titles[r.id] ?? '')]));
+  current = query ? [...merged].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!) : merged;
   shown = 0;
   list.replaceChildren();
   list.hidden = true;
   await showMore(seq);
   if (seq !== sequence) return;
   status.textContent = countText(current.length);
+  if (!current.length && query) await showSuggestions(raw, seq);
+  else suggestBox.hidden = true;
   setState('done', raw);
+}
+
+/** Nothing found: the closest titles and terms (suggest-<lang>.json, built with the index) and ways to browse. */
+async function showSuggestions(raw: string, seq: number) {
+  suggestions ??= fetch(new URL(`/pagefind/suggest-${lang}.json`, location.href))
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []) as Promise<{ t: string; u: string; k: string }[]>;
+  const closest = closestSuggestions(raw, await suggestions);
+  if (seq !== sequence) return;
+  const heading = document.createElement('h2');
+  heading.textContent = labels.suggest;
+  const items = document.createElement('ul');
+  for (const s of closest) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = s.u;
+    a.textContent = s.t;
+    li.append(a, ` (${labels.kinds[s.k] ?? s.k})`);
+    items.append(li);
+  }
+  const browse = document.createElement('p');
+  browse.append(`${labels.browse} `);
+  labels.browseLinks.forEach(([text, href], i) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    browse.append(...(i ? [punctuation(lang).series, a] : [a]));
+  });
+  suggestBox.replaceChildren(...(closest.length ? [heading, items] : []), browse);
+  suggestBox.hidden = false;
 }
 
 function schedule() {
@@ -233,6 +298,7 @@ async function buildFilters() {
     if (wanted && values.includes(wanted)) select.value = wanted;
     select.closest<HTMLElement>('.search-filter')!.hidden = false;
     filterBox.hidden = false;
+    filterBox.closest<HTMLElement>('details')!.hidden = false;
   }
   filtersBuilt = true;
 }

@@ -72,6 +72,63 @@ export function writeTitleTables(outputPath: string): Map<string, number> {
   return sizes;
 }
 
+/** A title or term the search page offers when nothing is found: text, URL, kind. */
+export interface Suggestion {
+  t: string;
+  u: string;
+  k: string;
+}
+/** Kinds of page whose titles are offered (pages people look for by name). */
+const SUGGESTED_KINDS = new Set(['program', 'committee', 'plan', 'initiative', 'indicator', 'meeting']);
+
+/** The terms of a built glossary page: the first span of each <dt id>, linked by its anchor. */
+export function glossaryTerms(html: string, pageUrl: string): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const m of html.matchAll(/<dt id="([^"]+)"><span>([^<]+)<\/span>/g)) {
+    out.push({ t: m[2]!.replace(/&amp;/g, '&'), u: `${pageUrl}#${m[1]}`, k: 'glossary' });
+  }
+  return out;
+}
+
+/**
+ * Writes suggest-<lang>.json: the titles of programs, committees, plans, 取組, indicators and meetings (from
+ * Pagefind's fragments) and the glossary terms, for the search page's "did you mean" when nothing is found.
+ */
+export function writeSuggestions(root: string, outputPath: string): Map<string, number> {
+  const byLang = new Map<string, Suggestion[]>();
+  const dir = join(outputPath, 'fragment');
+  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
+    const lang = name.split('_')[0]!;
+    const raw = gunzipSync(readFileSync(join(dir, name)));
+    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as {
+      url: string;
+      meta: Record<string, string>;
+      filters: Record<string, string[]>;
+    };
+    const kind = fragment.filters.kind?.[0] ?? '';
+    if (!SUGGESTED_KINDS.has(kind)) continue;
+    const list = byLang.get(lang) ?? [];
+    list.push({ t: fragment.meta.label ?? fragment.meta.title ?? '', u: fragment.url, k: kind });
+    byLang.set(lang, list);
+  }
+  for (const [lang, prefix] of [
+    ['ja', ''],
+    ['en', 'en/'],
+  ]) {
+    const file = join(root, `${prefix}glossary/index.html`);
+    if (!byLang.has(lang!) || !globSync(`${prefix}glossary/index.html`, { cwd: root }).length) continue;
+    byLang.get(lang!)!.push(...glossaryTerms(readFileSync(file, 'utf8'), `/${prefix}glossary/`));
+  }
+  const sizes = new Map<string, number>();
+  for (const [lang, list] of byLang) {
+    list.sort((a, b) => a.u.localeCompare(b.u));
+    const json = JSON.stringify(list);
+    writeFileSync(join(outputPath, `suggest-${lang}.json`), json);
+    sizes.set(lang, Buffer.byteLength(json));
+  }
+  return sizes;
+}
+
 /** '/programs/x/' for programs/x/index.html (relative to the site root, '/' separated). */
 function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -109,6 +166,7 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     writeTitleTables(outputPath);
+    writeSuggestions(root, outputPath);
     return { pages, skipped };
   } finally {
     await pagefind.close();

@@ -20,8 +20,110 @@ export function yearToken(year: number): string {
   return `nendo${year}`;
 }
 
-/** Matches the year tokens in an excerpt, so the search page can drop them from what it shows. */
-export const YEAR_TOKEN_PATTERN = /\s?nendo\d{4}\b/g;
+/** Matches the year and day tokens in an excerpt, so the search page can drop them from what it shows. */
+export const YEAR_TOKEN_PATTERN = /\s?(?:nendo\d{4}|day\d{8})\b/g;
+
+/** The token of a calendar day (2025-02-05 → day20250205), on both sides like the fiscal-year token. */
+export function dayToken(year: number, month: number, day: number): string {
+  return `day${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+}
+
+const ERA_START: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988 };
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH = `(${MONTHS.join('|')})`;
+/**
+ * A calendar day in the forms people write it (after NFKC): 令和7年2月5日, R7.2.5, 2025年2月5日, 2025-02-05,
+ * 2025/2/5, 2025.2.5, 5 February 2025, February 5, 2025. Groups: era, era year, month, day | year, month, day
+ * | day, month name, year | month name, day, year.
+ */
+const DAY_IN_TEXT = new RegExp(
+  [
+    '(令和|平成|(?<![A-Za-z0-9])[RH])(元|\\d{1,2})(?:年|[./])(\\d{1,2})(?:月|[./])(\\d{1,2})日?',
+    '(?<!\\d)(\\d{4})(?:年|[-/.])(\\d{1,2})(?:月|[-/.])(\\d{1,2})日?',
+    `(\\d{1,2}) ${MONTH},? (\\d{4})`,
+    `${MONTH} (\\d{1,2}),? (\\d{4})`,
+  ].join('|'),
+  'gi',
+);
+
+/** Each day written in `text` with the token of that day: (match, token) pairs, in order. */
+function daysIn(text: string, replace: (match: string, token: string) => string): string {
+  return text.replace(DAY_IN_TEXT, (match, ...g: (string | undefined)[]) => {
+    let year: number, month: number, day: number;
+    if (g[0]) {
+      const start = ERA_START[g[0].toUpperCase()] ?? ERA_START[g[0]]!;
+      [year, month, day] = [start + (g[1] === '元' ? 1 : Number(g[1])), Number(g[2]), Number(g[3])];
+    } else if (g[4]) [year, month, day] = [Number(g[4]), Number(g[5]), Number(g[6])];
+    else if (g[7]) [year, month, day] = [Number(g[9]), MONTHS.indexOf(g[8]!.toLowerCase()) + 1, Number(g[7])];
+    else [year, month, day] = [Number(g[12]), MONTHS.indexOf(g[10]!.toLowerCase()) + 1, Number(g[11])];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return match;
+    return replace(match, dayToken(year, month, day));
+  });
+}
+
+/** Query side: every day written in any common form becomes its token (before fiscal years are read). */
+export function rewriteDays(text: string): string {
+  return daysIn(text, (_, token) => ` ${token} `);
+}
+
+/** Index side: the day token after every day the text writes out (令和7年2月5日 → 令和7年2月5日 day20250205). */
+export function insertDayTokens(text: string): string {
+  return daysIn(text, (match, token) => `${match} ${token} `);
+}
+
+/**
+ * Hiragana and katakana as one form (katakana), for comparing titles (titleKey) and building query variants;
+ * half-width katakana became full-width with NFKC before. ゝゞ and the prolonged sound mark stay.
+ */
+export function foldKana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/**
+ * The other spellings of a normalized query in kana: each word written only in hiragana in katakana
+ * (かすはら → カスハラ), and each word only in katakana in hiragana (カカリツケ → かかりつけ). The search page
+ * searches the query and these and merges the results, so a term is found whichever script it is typed in.
+ * (Folding the indexed text itself would show ノ for の in every excerpt: the index keeps the page's text.)
+ */
+export function kanaVariants(normalized: string): string[] {
+  const words = normalized.split(' ');
+  const toKatakana = words.map((w) => (/^[\u3041-\u3096ー]{2,}$/.test(w) ? foldKana(w) : w)).join(' ');
+  const toHiragana = words
+    .map((w) =>
+      /^[\u30a1-\u30f6ー]{2,}$/.test(w)
+        ? w.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+        : w,
+    )
+    .join(' ');
+  return [...new Set([toKatakana, toHiragana])].filter((v) => v !== normalized);
+}
+
+/**
+ * An excerpt as the search page shows it: the tokens the index added dropped, no space left before closing
+ * brackets or punctuation ("(2024年度 )" → "(2024年度)"), no stray punctuation at its start (". 令和…").
+ */
+export function cleanExcerpt(text: string): string {
+  return text
+    .replace(YEAR_TOKEN_PATTERN, '')
+    .replace(/\s+([)）\]」』、。,.:;：；])/g, '$1')
+    .replace(/([(（\[「『])\s+/g, '$1')
+    .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー])\s+(?=[（「『])/gu, '')
+    .replace(/^[\s.,、。:;：；]+/, '')
+    .replace(/\s{2,}/g, ' ');
+}
 
 /** The era part, the number part, and an optional 年度 / 年; or FY2024; or 2024年度; or R6 / H31 (not inside a word). */
 const FISCAL_YEAR_IN_TEXT = new RegExp(
@@ -79,10 +181,10 @@ function fold(text: string): string {
   return text.normalize('NFKC');
 }
 
-/** The query as it goes to Pagefind: folded, fiscal years rewritten, numbers split from counters. */
+/** The query as it goes to Pagefind: folded, days and fiscal years rewritten, numbers split from counters. */
 export function normalizeQuery(raw: string): string {
   const folded = fold(raw).replace(/[「」『』【】〔〕()（）"'“”‘’]/g, ' ');
-  return splitCounters(normalizeCounters(rewriteFiscalYears(folded)))
+  return splitCounters(normalizeCounters(rewriteFiscalYears(rewriteDays(folded))))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -92,7 +194,7 @@ export function normalizeQuery(raw: string): string {
  * unified, lower case, letters and digits only (令和6年度第2回 東京都… → nendo2024第2回東京都…).
  */
 export function titleKey(text: string): string {
-  return normalizeCounters(rewriteFiscalYears(fold(text)))
+  return normalizeCounters(rewriteFiscalYears(foldKana(fold(text))))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -128,7 +230,7 @@ const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' 
 
 /** Folds one run of text (not markup) for the index; characters NFKC turns into markup are escaped. */
 export function foldIndexText(text: string): string {
-  return insertYearTokens(normalizeCounters(fold(text))).replace(/[&<>]/g, (c) => ESCAPE[c]!);
+  return insertDayTokens(insertYearTokens(normalizeCounters(fold(text)))).replace(/[&<>]/g, (c) => ESCAPE[c]!);
 }
 
 /**
@@ -153,4 +255,35 @@ function foldTextRun(text: string): string {
     .split(/(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i)
     .map((part, i) => (i % 2 === 1 ? part : foldIndexText(part)))
     .join('');
+}
+
+/** Character pairs of a folded title or query (titleKey), for the closeness of a suggestion. */
+function bigrams(key: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < key.length - 1; i++) out.add(key.slice(i, i + 2));
+  if (key.length === 1) out.add(key);
+  return out;
+}
+
+/**
+ * The titles and terms closest to a query that found nothing, best first: Dice's coefficient over character
+ * pairs of titleKey() (kana folded, fiscal years as tokens), a title containing the whole query first.
+ */
+export function closestSuggestions<T extends { t: string }>(query: string, list: readonly T[], max = 5): T[] {
+  const q = titleKey(query);
+  if (!q) return [];
+  const qPairs = bigrams(q);
+  const scored = list.map((item) => {
+    const key = titleKey(item.t);
+    const pairs = bigrams(key);
+    let shared = 0;
+    for (const p of qPairs) if (pairs.has(p)) shared++;
+    const dice = (2 * shared) / (qPairs.size + pairs.size || 1);
+    return { item, score: (key.includes(q) ? 1 : 0) + dice };
+  });
+  return scored
+    .filter((s) => s.score >= 0.3)
+    .sort((a, b) => b.score - a.score || a.item.t.length - b.item.t.length)
+    .slice(0, max)
+    .map((s) => s.item);
 }

@@ -12,6 +12,25 @@ export function siteOrigin(env: Record<string, string | undefined> = process.env
   return (env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
 }
 
+/**
+ * The origin of a build for publication (npm run build:publish): SITE_URL, required, an absolute http(s) URL
+ * other than the placeholder. Throws with a message that says what to set.
+ */
+export function publicationOrigin(env: Record<string, string | undefined> = process.env): string {
+  const raw = env.SITE_URL?.trim();
+  const how = 'Set it to the published address, e.g. SITE_URL=https://atlas.example.jp npm run build:publish';
+  if (!raw) throw new Error(`SITE_URL is not set: a build for publication prints its URLs and QR codes. ${how}`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL is not a URL: "${raw}". ${how}`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL must be an http(s) address: "${raw}". ${how}`);
+  if (url.origin === DEFAULT_SITE_URL) throw new Error(`SITE_URL is the placeholder ${DEFAULT_SITE_URL}. ${how}`);
+  return siteOrigin(env);
+}
+
 /** '/programs/x/' → '/programs/x/' (the default language, ja) or '/en/programs/x/'. */
 export function localePath(lang: Lang, path: string): string {
   const clean = `/${path.replace(/^\/+/, '')}`;

@@ -259,3 +259,88 @@ test('the search page loads Pagefind; no other page loads anything from /pagefin
   expect(scripts.length).toBeGreaterThan(0);
   for (const s of scripts) expect(s).toMatchObject({ type: 'module', inline: 0 });
 });
+
+test('kana in either script and a day written any common way find their page, every one of them', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const lang of ['ja', 'en'] as const) {
+    await page.goto(searchPath(lang));
+    await waitForResults(page, '');
+    for (const q of SEARCH_QUERIES.filter((x) => x.lang === lang && (x.kind === 'kana' || x.kind === 'date'))) {
+      await page.fill('#search-q', q.q);
+      await waitForResults(page, q.q);
+      expect((await resultPaths(page)).slice(0, 3), `${lang} ${q.q}`).toContain(q.expect);
+    }
+  }
+});
+
+test('the search page has one search box, which carries the query', async ({ page }) => {
+  for (const [path, q] of [
+    ['/search/?q=訪問看護', '訪問看護'],
+    ['/en/search/?q=nursing', 'nursing'],
+  ]) {
+    await page.goto(path!);
+    await waitForResults(page, q!);
+    await expect(page.locator('input[type="search"]')).toHaveCount(1);
+    await expect(page.locator('input[type="search"]')).toHaveValue(q!);
+  }
+  // Other pages keep the header box.
+  await page.goto('/programs/');
+  await expect(page.locator('#site-search-q')).toBeVisible();
+});
+
+test('a result for a program shows its latest amount; excerpts have no stray tokens or spaces', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('教育ステーション')}`);
+  await waitForResults(page, '教育ステーション');
+  const first = page.locator('#search-results > li').first();
+  await expect(first.locator('.search-amount')).toHaveText('直近の金額：令和7年度（2025年度）予算案 47,711千円');
+  await page.goto(`/en/search/?q=${encodeURIComponent('education station')}`);
+  await waitForResults(page, 'education station');
+  await expect(page.locator('#search-results > li').first().locator('.search-amount')).toContainText(
+    '¥47,711 thousand',
+  );
+  for (const q of ['令和6年度', '2024年度 訪問看護']) {
+    await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+    await waitForResults(page, q);
+    for (const text of await page.locator('.search-excerpt').allInnerTexts()) {
+      expect(text, q).not.toMatch(/nendo\d|day\d{8}|\s[)）]|^[.,、。]/);
+    }
+  }
+});
+
+// Pagefind matches generously (any known word or prefix), so "nothing found" takes a word it has never seen.
+test('a search that finds nothing offers the closest titles and terms and ways to browse', async ({ page }) => {
+  for (const [lang, q, closest] of [
+    ['en', 'kasuhara', '/en/glossary/#customer-harassment'],
+    ['ja', 'ｚｚｑｘ', undefined],
+    ['en', 'zzqx', undefined],
+  ] as const) {
+    const prefix = lang === 'ja' ? '' : '/en';
+    await page.goto(`${searchPath(lang)}?q=${encodeURIComponent(q)}`);
+    await waitForResults(page, q);
+    await expect(page.locator('#search-status')).toHaveText(lang === 'ja' ? /見つかりませんでした/ : /No results/i);
+    const suggest = page.locator('#search-suggest');
+    await expect(suggest).toBeVisible();
+    if (closest) await expect(suggest.locator(`a[href="${closest}"]`)).toBeVisible();
+    else await expect(suggest.locator('ul')).toHaveCount(0);
+    await expect(suggest.locator(`a[href="${prefix}/programs/"]`)).toBeVisible();
+    await expect(suggest.locator(`a[href="${prefix}/glossary/"]`)).toBeVisible();
+  }
+});
+
+test('on a phone the filters fold away below the box; on a wide screen they are open', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/search/?q=${encodeURIComponent('訪問看護')}`);
+  await waitForResults(page, '訪問看護');
+  const fold = page.locator('.search-filters-fold');
+  await expect(fold.locator('summary')).toBeVisible();
+  await expect(page.locator('#search-filter-kind')).toBeHidden();
+  // The first result is in the first screen.
+  await expect(page.locator('#search-results > li').first()).toBeInViewport();
+  await fold.locator('summary').click();
+  await expect(page.locator('#search-filter-kind')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/search/?q=${encodeURIComponent('訪問看護')}`);
+  await waitForResults(page, '訪問看護');
+  await expect(fold.locator('summary')).toBeHidden();
+  await expect(page.locator('#search-filter-kind')).toBeVisible();
+});

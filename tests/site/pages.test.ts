@@ -2,6 +2,7 @@
  * Checks over every built page: language, hreflang twins that exist, canonical URL, CSP,
  * no inline event handlers, no external resources, no script outside the search page.
  */
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileFor, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
 import { siteOrigin } from '../../src/lib/urls.ts';
@@ -56,6 +57,22 @@ describe('every page', () => {
         if (/rel="(canonical|alternate)"/.test(tag)) continue;
         problems.push(`${path}: external resource ${tag.slice(0, 120)}`);
       }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it("allows each page's print-margin style by its hash in the page's CSP, without 'unsafe-inline'", () => {
+    const problems: string[] = [];
+    for (const file of pages()) {
+      const html = read(file);
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      const margins = [...html.matchAll(/<style>(@media print\{@page\{[^<]*)<\/style>/g)].map((m) => m[1]!);
+      if (margins.length !== 1) problems.push(`${urlPathOf(file)}: ${margins.length} print-margin styles`);
+      for (const css of margins) {
+        const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+        if (!csp.includes(`'sha256-${hash}'`)) problems.push(`${urlPathOf(file)}: print-margin style not in the CSP`);
+      }
+      if (csp.includes('unsafe-inline')) problems.push(`${urlPathOf(file)}: 'unsafe-inline' in the CSP`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });

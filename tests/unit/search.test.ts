@@ -1,7 +1,13 @@
 /** Search normalization and the title boost (src/lib/search.ts), shared by the indexer and the search page. */
 import { describe, expect, it } from 'vitest';
 import {
+  cleanExcerpt,
+  closestSuggestions,
   foldHtmlText,
+  foldIndexText,
+  foldKana,
+  insertDayTokens,
+  kanaVariants,
   insertYearTokens,
   normalizeCounters,
   normalizeQuery,
@@ -126,5 +132,68 @@ describe('title boost', () => {
     expect(words).toBeLessThan(2);
     expect(rank('R7 教育ステーション', '地域における教育ステーション事業')).toBeGreaterThan(1);
     expect(rank('ACP 教育ステーション', '地域における教育ステーション事業')).toBe(0);
+  });
+});
+
+describe('days written in any common form (rewriteDays, insertDayTokens)', () => {
+  it('turns each form of 5 February 2025 into the same token in the query', () => {
+    for (const q of [
+      '令和7年2月5日',
+      '2025年2月5日',
+      '2025-02-05',
+      '2025/2/5',
+      'R7.2.5',
+      '5 February 2025',
+      'February 5, 2025',
+    ])
+      expect(normalizeQuery(q), q).toBe('day20250205');
+    expect(normalizeQuery('２０２５年２月５日')).toBe('day20250205');
+    expect(normalizeQuery('平成31年4月1日')).toBe('day20190401');
+    expect(normalizeQuery('令和元年5月1日')).toBe('day20190501');
+  });
+  it('reads a fiscal year that is not a day as before', () => {
+    expect(normalizeQuery('令和7年度')).toBe('nendo2025');
+    expect(normalizeQuery('2025年2月')).not.toContain('day');
+  });
+  it('puts the token after each day the indexed text writes out', () => {
+    expect(insertDayTokens('令和7年2月5日（水）')).toBe('令和7年2月5日 day20250205 （水）');
+    expect(foldIndexText('Wednesday 5 February 2025')).toContain('day20250205');
+  });
+});
+
+describe('kana (foldKana, kanaVariants)', () => {
+  it('folds hiragana to katakana for comparing titles; half-width katakana is folded by NFKC', () => {
+    expect(foldKana('かすはら')).toBe('カスハラ');
+    expect(titleKey('ｶｽﾊﾗ')).toBe(titleKey('かすはら'));
+  });
+  it('offers the other kana spelling of words written in one script only', () => {
+    expect(kanaVariants(normalizeQuery('かすはら'))).toEqual(['カスハラ']);
+    expect(kanaVariants(normalizeQuery('カカリツケ'))).toEqual(['かかりつけ']);
+    expect(kanaVariants(normalizeQuery('訪問看護の推進'))).toEqual([]);
+  });
+});
+
+describe('cleanExcerpt', () => {
+  it('drops the index tokens and the spaces they leave before brackets', () => {
+    expect(cleanExcerpt('令和6年度 nendo2024 （2024年度 nendo2024 ）の事業')).toBe('令和6年度（2024年度）の事業');
+    expect(cleanExcerpt('(2024年度 )')).toBe('(2024年度)');
+  });
+  it('drops stray punctuation at the start', () => {
+    expect(cleanExcerpt('. 令和7年2月5日 day20250205 開催')).toBe('令和7年2月5日 開催');
+  });
+});
+
+describe('closestSuggestions', () => {
+  const list = [
+    { t: '地域における教育ステーション事業' },
+    { t: '訪問看護推進総合事業' },
+    { t: 'カスタマーハラスメント' },
+  ];
+  it('offers the titles closest to a query that found nothing, best first', () => {
+    expect(closestSuggestions('教育ステーショソ', list)[0]!.t).toBe('地域における教育ステーション事業');
+    expect(closestSuggestions('かすたまーはらすめんと対策', list)[0]!.t).toBe('カスタマーハラスメント');
+  });
+  it('offers nothing unrelated', () => {
+    expect(closestSuggestions('xyz', list)).toEqual([]);
   });
 });

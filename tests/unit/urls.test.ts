@@ -8,6 +8,8 @@ import {
   paths,
   RESERVED_PROGRAM_SEGMENTS,
   siteOrigin,
+  publicationOrigin,
+  DEFAULT_SITE_URL,
   twinPath,
 } from '../../src/lib/urls.ts';
 
@@ -46,5 +48,20 @@ describe('URLs', () => {
       (name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory(),
     );
     expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());
+  });
+});
+
+describe('publicationOrigin (npm run build:publish)', () => {
+  it('is SITE_URL without its trailing slash', () => {
+    expect(publicationOrigin({ SITE_URL: 'https://atlas.example.jp/' })).toBe('https://atlas.example.jp');
+  });
+  it('refuses a build without SITE_URL, saying what to set', () => {
+    expect(() => publicationOrigin({})).toThrow(/SITE_URL is not set.*SITE_URL=https:/);
+    expect(() => publicationOrigin({ SITE_URL: ' ' })).toThrow(/SITE_URL is not set/);
+  });
+  it('refuses the placeholder origin, a relative address and other schemes', () => {
+    expect(() => publicationOrigin({ SITE_URL: DEFAULT_SITE_URL })).toThrow(/placeholder/);
+    expect(() => publicationOrigin({ SITE_URL: 'atlas.example.jp' })).toThrow(/not a URL/);
+    expect(() => publicationOrigin({ SITE_URL: 'ftp://atlas.example.jp' })).toThrow(/http\(s\)/);
   });
 });

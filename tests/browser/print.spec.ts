@@ -1,0 +1,149 @@
+/**
+ * Printed handouts (issue 13), in Chromium's print to PDF with the page's own @page size, both languages:
+ * - every program page prints on at most two A4 pages;
+ * - every printed page carries the site name, the page's URL, the as-of date and page N/M in its margins
+ *   (read back from the PDF with pdftotext, poppler-utils);
+ * - the URL, the citation and the QR code are on page 1; no page ends with a heading or a table caption;
+ * - the print-margin style is allowed by the page's CSP (no violation reported);
+ * - a build without SITE_URL says on screen and on paper that it is a preview.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DATA = join(import.meta.dirname, '../../data');
+const programIds = readdirSync(join(DATA, 'programs'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
+const preview = !process.env.SITE_URL;
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-print-'));
+test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The page printed to PDF: the text of each printed page (pdftotext -layout; pages end with a form feed). */
+async function printedPages(page: Page): Promise<string[]> {
+  const file = join(work, 'page.pdf');
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  const count = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);
+  expect(count, `pdfinfo: ${info.stderr}`).toBeGreaterThan(0);
+  const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+  const pages = text.split('\f').slice(0, count);
+  expect(pages).toHaveLength(count);
+  return pages;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The as-of date the page shows (PageUpdated), as printed. */
+const shownDate = (page: Page) => page.locator('.page-updated time').innerText();
+
+const label = {
+  ja: { updated: 'データ更新日', page: (n: number, m: number) => `${n} / ${m}ページ`, site: '在宅療養事業アトラス' },
+  en: { updated: 'Data last updated', page: (n: number, m: number) => `Page ${n} of ${m}`, site: 'Zaitaku Atlas' },
+};
+
+test('every program page prints on at most two A4 pages, each with site, URL, date and page N/M', async ({ page }) => {
+  // 100+ PDFs: about a minute on an idle 2-core machine, several when it is shared.
+  test.setTimeout(600_000);
+  const tooLong: string[] = [];
+  for (const id of programIds) {
+    for (const lang of ['ja', 'en'] as const) {
+      const path = `${lang === 'ja' ? '' : '/en'}/programs/${id}/`;
+      await page.goto(path);
+      const date = await shownDate(page);
+      const pages = await printedPages(page);
+      if (pages.length > 2) tooLong.push(`${path}: ${pages.length} pages`);
+      pages.forEach((text, i) => {
+        const where = `${path} page ${i + 1}`;
+        expect(text, where).toContain(label[lang].site);
+        expect(squash(text), where).toContain(squash(`${label[lang].updated} ${date}`));
+        expect(squash(text), where).toContain(squash(path));
+        expect(squash(text), where).toContain(squash(label[lang].page(i + 1, pages.length)));
+      });
+    }
+  }
+  expect(tooLong).toEqual([]);
+});
+
+/** Headings and captions of the page as text, to see whether one is the last thing on a printed page. */
+async function headingTexts(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  const texts = await page.locator('main :is(h2, h3, caption, summary):visible').allInnerTexts();
+  await page.emulateMedia({ media: null });
+  return texts.map(squash).filter((t) => t.length > 2);
+}
+
+/** The last line of a printed page's body (above the bottom margin's URL and page number). */
+function lastBodyLine(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return squash(lines.at(-2) ?? '');
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  const prefix = lang === 'ja' ? '' : '/en';
+
+  test(`a printed handout (${lang}) starts with URL, citation and QR code; no page ends on a heading`, async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    for (const path of [
+      '/programs/visiting-nursing-education-stations/',
+      '/programs/visiting-nursing-comprehensive-program/',
+      '/meetings/zaitaku-collaboration-subcommittee-fy2024-2/',
+      '/plan/tokyo-health-plan-2024-outline/',
+      '/fy/2025/',
+    ]) {
+      await page.goto(prefix + path);
+      const headings = await headingTexts(page);
+      const pages = await printedPages(page);
+      const first = squash(pages[0]!);
+      expect(first).toContain(squash(lang === 'ja' ? 'このページ：' : 'This page:'));
+      if (!path.startsWith('/fy/')) {
+        expect(first).toContain(squash(lang === 'ja' ? '引用：' : 'Cite as:'));
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.locator('.print-head svg.qr')).toBeVisible();
+        await page.emulateMedia({ media: null });
+      }
+      pages.slice(0, -1).forEach((text, i) => {
+        const last = lastBodyLine(text);
+        // The page's last line is a heading or caption, or the start of one that goes on over the page.
+        const stranded = headings.filter((h) => last.length > 6 && h.includes(last));
+        expect(stranded, `${prefix + path} page ${i + 1} ends with "${last}"`).toEqual([]);
+      });
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test(`the print margin style is allowed by the page's CSP (${lang})`, async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to apply/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${prefix}/programs/visiting-nursing-recruitment/`);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).not.toContain('unsafe-inline');
+    const inline = await page.locator('head style').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    expect(inline.some((css) => css.includes('@bottom-right'))).toBe(true);
+    expect(violations).toEqual([]);
+  });
+
+  test(`a build without SITE_URL says it is a preview, on screen and on paper (${lang})`, async ({ page }) => {
+    await page.goto(`${prefix}/programs/visiting-nursing-recruitment/`);
+    const banner = page.locator('.preview-banner');
+    if (!preview) {
+      await expect(banner).toHaveCount(0);
+      return;
+    }
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText(lang === 'ja' ? 'プレビュー版' : 'Preview build');
+    const [first] = await printedPages(page);
+    expect(squash(first!)).toContain(squash(lang === 'ja' ? 'プレビュー版' : 'Preview build'));
+  });
+}

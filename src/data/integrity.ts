@@ -20,7 +20,7 @@ import type { Bureau } from '../schemas/bureau.ts';
 import type { Survey } from '../schemas/survey.ts';
 import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
 import { searchKey } from '../lib/text.ts';
-import { RESERVED_PROGRAM_SEGMENTS } from '../lib/urls.ts';
+import { RESERVED_MEETING_IDS, RESERVED_PROGRAM_SEGMENTS } from '../lib/urls.ts';
 import { statedTotal, type PartProblem } from '../lib/stated-totals.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
@@ -243,6 +243,8 @@ export function checkIntegrity(result: LoadResult, projectRoot: string, today = 
   const ordinals = new Map<string, string>();
   for (const entry of entriesOf<Meeting>(result, 'meetings')) {
     const m = entry.data;
+    if ((RESERVED_MEETING_IDS as readonly string[]).includes(m.id))
+      report(entry, ['id'], `"${m.id}" is reserved: /meetings/${m.id}.ics is the site's calendar of every meeting`);
     need(entry, ['committee'], 'committees', m.committee);
     const committee = committeeById.get(m.committee);
     if (m.roster && committee && !committee.rosters.some((r) => r.id === m.roster))

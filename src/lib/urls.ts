@@ -57,6 +57,12 @@ export function twinPath(path: string, to: Lang): string {
  */
 export const RESERVED_PROGRAM_SEGMENTS = ['by-budget', 'by-bureau'] as const;
 
+/**
+ * Names the site itself uses for files under /meetings/ (src/pages/[...lang]/meetings/<name>.<ext>.ts):
+ * a meeting with such an id would write its calendar (/meetings/<id>.ics) over the site's own file.
+ */
+export const RESERVED_MEETING_IDS = ['all'] as const;
+
 export const paths = {
   home: (lang: Lang) => localePath(lang, '/'),
   programs: (lang: Lang) => localePath(lang, '/programs/'),
@@ -71,7 +77,7 @@ export const paths = {
   /** A meeting as an iCalendar file (only for meetings whose day is known): /meetings/<id>.ics. */
   meetingCalendar: (lang: Lang, id: string) => `${localePath(lang, '/meetings/')}${id}.ics`,
   /** Every meeting whose day is known, one iCalendar file. */
-  meetingsCalendar: (lang: Lang) => `${localePath(lang, '/meetings/')}all.ics`,
+  meetingsCalendar: (lang: Lang) => `${localePath(lang, '/meetings/')}${RESERVED_MEETING_IDS[0]}.ics`,
   committees: (lang: Lang) => localePath(lang, '/committees/'),
   committee: (lang: Lang, id: string) => localePath(lang, `/committees/${id}/`),
   regulations: (lang: Lang) => localePath(lang, '/regulations/'),

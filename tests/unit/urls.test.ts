@@ -6,6 +6,7 @@ import {
   langOfPath,
   localePath,
   paths,
+  RESERVED_MEETING_IDS,
   RESERVED_PROGRAM_SEGMENTS,
   siteOrigin,
   publicationOrigin,
@@ -48,6 +49,13 @@ describe('URLs', () => {
       (name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory(),
     );
     expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());
+  });
+  it("reserves the name of every file the site writes under /meetings/ beside the meetings' own", () => {
+    const dir = new URL('../../src/pages/[...lang]/meetings/', import.meta.url).pathname;
+    const names = globSync('*.ics.ts', { cwd: dir })
+      .filter((name) => !name.startsWith('['))
+      .map((name) => name.replace(/\.ics\.ts$/, ''));
+    expect(names.sort()).toEqual([...RESERVED_MEETING_IDS].sort());
   });
 });
 

@@ -31,3 +31,8 @@ export function toCsv(header: string[], rows: Cell[][]): string {
     cast: { boolean: (value) => String(value) },
   });
 }
+
+/** A CSV download as an endpoint's response. */
+export function csvResponse(header: string[], rows: Cell[][]): Response {
+  return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}

@@ -674,8 +674,41 @@ export const JSON_FILE_COLLECTION: Record<JsonFileName, string | undefined> = {
 /** JSON text of a download: one space indentation, a final line break. */
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
 
-/** The figures rows of one owner (a program's sheet, an indicator's series) or one fiscal year. */
-export function figureRowsWhere(data: Collections, keep: (row: Cell[]) => boolean): Cell[][] {
-  return tableNamed('figures').rows(data).filter(keep);
+const KIND = FIGURE_COLUMNS.indexOf('owner_kind');
+const OWNER = FIGURE_COLUMNS.indexOf('owner_id');
+const YEAR = FIGURE_COLUMNS.indexOf('fiscal_year');
+
+/** The figures rows grouped by owner ('program/<id>', 'indicator/<id>') and by fiscal year, once per build. */
+const figureIndexes = new WeakMap<Collections, { byOwner: Map<string, Cell[][]>; byYear: Map<number, Cell[][]> }>();
+
+function pushTo<K>(map: Map<K, Cell[][]>, key: K, row: Cell[]): void {
+  const rows = map.get(key);
+  if (rows) rows.push(row);
+  else map.set(key, [row]);
 }
-export const FIGURE_COLUMN = (name: string) => FIGURE_COLUMNS.indexOf(name);
+
+function figureIndex(data: Collections) {
+  let index = figureIndexes.get(data);
+  if (!index) {
+    index = { byOwner: new Map(), byYear: new Map() };
+    for (const row of tableNamed('figures').rows(data)) {
+      pushTo(index.byOwner, `${row[KIND]}/${row[OWNER]}`, row);
+      pushTo(index.byYear, Number(row[YEAR]), row);
+    }
+    figureIndexes.set(data, index);
+  }
+  return index;
+}
+
+/**
+ * The rows of /data/figures.csv for one owner (a program's sheet, an indicator's series) or one fiscal
+ * year, in figures.csv order. Looked up in an index built once, so a build of N per-program files stays
+ * linear in N.
+ */
+export function figureRowsOf(
+  data: Collections,
+  by: { owner: 'program' | 'indicator'; id: string } | { year: number },
+): Cell[][] {
+  const index = figureIndex(data);
+  return ('year' in by ? index.byYear.get(by.year) : index.byOwner.get(`${by.owner}/${by.id}`)) ?? [];
+}

@@ -17,6 +17,7 @@ import { FIGURE_COLUMNS } from '../../src/lib/open-data.ts';
 import { neutralizeFormula, type Cell } from '../../src/lib/csv.ts';
 import { LICENCE } from '../../src/lib/publication.ts';
 import { hasCalendarDay } from '../../src/lib/calendar.ts';
+import { programYears } from '../../src/lib/fiscal-totals.ts';
 
 beforeAll(assertBuilt);
 
@@ -108,6 +109,15 @@ describe('files for one page', () => {
     for (const indicator of data.indicators) {
       const { records } = readCsv(`indicators/${indicator.id}.csv`);
       expect(records.length - 1).toBe(indicator.series.length);
+    }
+  });
+  it('every fiscal year page has /fy/<year>.csv with exactly the rows of figures.csv for that year', () => {
+    const all = readCsv('data/figures.csv').records.slice(1);
+    const yearColumn = FIGURE_COLUMNS.indexOf('fiscal_year');
+    for (const year of programYears(data.programs)) {
+      const { records } = readCsv(`fy/${year}.csv`);
+      expect(records[0]).toEqual(FIGURE_COLUMNS);
+      expect(records.slice(1), String(year)).toEqual(all.filter((r) => r[yearColumn] === String(year)));
     }
   });
   it('meetings known only to the month have no calendar file; the others have one per language', () => {

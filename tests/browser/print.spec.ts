@@ -113,8 +113,9 @@ for (const lang of ['ja', 'en'] as const) {
       }
       pages.slice(0, -1).forEach((text, i) => {
         const last = lastBodyLine(text);
-        // The page's last line is a heading or caption, or the start of one that goes on over the page.
-        const stranded = headings.filter((h) => last.length > 6 && h.includes(last));
+        // The page's last line is a heading or caption, or the start of one that goes on over the page (a line
+        // long enough not to be a table cell's word that happens to begin a heading).
+        const stranded = headings.filter((h) => last === h || (last.length >= 12 && h.startsWith(last)));
         expect(stranded, `${prefix + path} page ${i + 1} ends with "${last}"`).toEqual([]);
       });
     }

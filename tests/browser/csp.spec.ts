@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../helpers/dist.ts';
+import { waitForResults } from '../helpers/search-page.ts';
 import { parseHeadersFile, patternMatches } from '../../src/lib/csp.ts';
 
 const rules = [...parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'))];
@@ -43,17 +44,6 @@ async function asHosted(page: Page): Promise<string[]> {
     await route.fulfill({ response, headers: { ...response.headers(), ...headersFor(url.pathname) } });
   });
   return problems;
-}
-
-async function waitForResults(page: Page, query: string) {
-  await page.waitForFunction(
-    (q) => {
-      const el = document.getElementById('search');
-      return el?.dataset.state === 'done' && el.dataset.query === q;
-    },
-    query,
-    { timeout: 15_000 },
-  );
 }
 
 for (const [lang, prefix, query] of [

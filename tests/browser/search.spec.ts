@@ -10,20 +10,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PASS_RATE, SEARCH_QUERIES, type SearchQuery } from '../search-queries.ts';
+import { waitForResults } from '../helpers/search-page.ts';
 
 const searchPath = (lang: 'ja' | 'en') => (lang === 'ja' ? '/search/' : '/en/search/');
-
-/** Waits until the results on the page are those of `query` (the page marks its state on #search). */
-async function waitForResults(page: Page, query: string) {
-  await page.waitForFunction(
-    (q) => {
-      const el = document.getElementById('search');
-      return el?.dataset.state === 'done' && el.dataset.query === q;
-    },
-    query,
-    { timeout: 15_000 },
-  );
-}
 
 async function resultPaths(page: Page): Promise<string[]> {
   return page.$$eval('#search-results > li h2 a', (links) =>

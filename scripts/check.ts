@@ -11,7 +11,7 @@ const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const projectRoot = resolve(import.meta.dirname, '..');
 const started = performance.now();
 const dataDir = values.data ?? process.env.ATLAS_DATA_DIR;
-const result = checkData(projectRoot, dataDir ? resolve(dataDir) : undefined, { cache: true });
+const result = checkData(projectRoot, dataDir ? resolve(dataDir) : undefined, { cache: true, summariesOnly: true });
 const ms = Math.round(performance.now() - started);
 
 if (result.problems.length) {

@@ -101,7 +101,8 @@ export class DataCache {
 
   /** A folder of shards, <kind>-NN.json. */
   readonly dir: string;
-  private readonly codeHash: string;
+  /** Hash of the code the records depend on (loaderCodeHash): records of other code are not used. */
+  readonly codeHash: string;
   private readonly kind: CacheKind;
 
   constructor(dir: string, codeHash: string, kind: CacheKind = 'shard') {

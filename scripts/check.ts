@@ -12,17 +12,10 @@ const projectRoot = resolve(import.meta.dirname, '..');
 // edit): keep the result between runs. Imported after this line, so that the cache applies to them.
 enableCompileCache(resolve(projectRoot, 'node_modules/.cache/node-compile-cache'));
 const { checkData } = await import('../src/data/index.ts');
-const { formatProblem, staleFiles } = await import('../src/data/load.ts');
-const { dataCacheFor } = await import('../src/data/cache.ts');
-const { readInWorkers } = await import('../src/data/parallel.ts');
+const { formatProblem } = await import('../src/data/load.ts');
 const started = performance.now();
 const dataDir = values.data ?? process.env.ATLAS_DATA_DIR;
-const dataRoot = dataDir ? resolve(dataDir) : resolve(projectRoot, 'data');
-// The check needs only what the integrity rules read of each entry (summaries), cached between runs;
-// files not in the cache are read in worker threads first (src/data/parallel.ts), then checked as always.
-const cache = process.env.ATLAS_DATA_CACHE === '0' ? undefined : dataCacheFor(projectRoot, dataRoot, 'summary');
-if (cache) readInWorkers(cache, staleFiles(dataRoot, projectRoot, cache), true);
-const result = checkData(projectRoot, dataRoot, { cache: cache ?? false, summariesOnly: true });
+const result = checkData(projectRoot, dataDir ? resolve(dataDir) : undefined, { cache: true, summariesOnly: true });
 const ms = Math.round(performance.now() - started);
 
 if (result.problems.length) {

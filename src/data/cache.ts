@@ -126,34 +126,6 @@ export class DataCache {
     return join(this.dir, `${this.kind}-${String(shard).padStart(2, '0')}.json`);
   }
 
-  /** The cache holds the file at this size and modification time. */
-  hasStamp(file: string, stamp: FileStamp): boolean {
-    const record = this.previous.get(file);
-    return record !== undefined && record.size === stamp.size && record.mtimeMs === stamp.mtimeMs;
-  }
-
-  /**
-   * A clean file read in this run ahead of the loader (by a worker thread): the loader then finds it by
-   * its size and time, and it is saved. Counted as read again (misses).
-   */
-  add(file: string, hash: string, stamp: FileStamp, entries: CachedEntry[] | undefined): void {
-    const known = this.previous.get(file);
-    if (!entries) {
-      // Only touched (same hash): keep the entries, remember the new time.
-      if (known?.hash === hash) this.previous.set(file, { ...known, ...stamp });
-      this.dirty.add(shardOf(file));
-      return;
-    }
-    this.previous.set(file, { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, entries });
-    this.dirty.add(shardOf(file));
-    this.misses.push(file);
-  }
-
-  /** The content hash recorded for a file. */
-  hashOf(file: string): string | undefined {
-    return this.previous.get(file)?.hash;
-  }
-
   /** The clean file's entries if its size and modification time are unchanged since they were stored. */
   byStamp(file: string, stamp: FileStamp): CachedEntry[] | undefined {
     const record = this.previous.get(file);

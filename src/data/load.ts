@@ -593,70 +593,6 @@ function lazyFull(abs: string, spec: CollectionSpec): (pathInFile: (string | num
   };
 }
 
-/** What readEntries asks of a cache (a DataCache, or a worker's recorder in readCleanFile). */
-type EntryCache = Pick<DataCache, 'byStamp' | 'byHash' | 'set'>;
-
-/** A file of an entry-per-file collection that the cache does not know at its size and time. */
-export interface StaleFile {
-  abs: string;
-  file: string;
-  collection: CollectionName;
-  stem: string;
-  /** The content hash the cache holds for the file, if any: a file only touched need not be parsed. */
-  knownHash?: string;
-}
-
-/**
- * The files of entry-per-file collections whose size or time the cache has not recorded: what a run
- * must read. Only ordinary `<id>.yaml` regular files; anything else is left to loadData, which reports it.
- */
-export function staleFiles(dataRoot: string, displayRoot: string, cache: DataCache): StaleFile[] {
-  const stale: StaleFile[] = [];
-  for (const [collection, spec] of Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]) {
-    if (spec.layout !== 'entry-per-file') continue;
-    const target = join(dataRoot, spec.path);
-    let names: string[];
-    try {
-      names = readdirSync(target);
-    } catch {
-      continue;
-    }
-    const shownFolder = relative(displayRoot, target) || target;
-    for (const fileName of names) {
-      if (!fileName.endsWith('.yaml') || fileName === '.yaml') continue;
-      const abs = join(target, fileName);
-      const file = `${shownFolder}/${fileName}`;
-      const stats = lstatOrUndefined(abs);
-      if (!stats?.isFile() || cache.hasStamp(file, { size: stats.size, mtimeMs: stats.mtimeMs })) continue;
-      stale.push({ abs, file, collection, stem: fileName.slice(0, -'.yaml'.length), knownHash: cache.hashOf(file) });
-    }
-  }
-  return stale;
-}
-
-/**
- * What a clean file yields, read in a worker thread (src/data/read-worker.ts) to fill the cache before
- * loadData runs; undefined when the file is not clean (loadData then reads and reports it).
- */
-export function readCleanFile(
-  stale: StaleFile,
-  summarize: Summarize | undefined,
-): { hash: string; stamp: FileStamp; entries?: CachedEntry[] } | undefined {
-  const stats = lstatOrUndefined(stale.abs);
-  if (!stats?.isFile()) return undefined;
-  let recorded: { hash: string; stamp: FileStamp; entries?: CachedEntry[] } | undefined;
-  const recorder: EntryCache = {
-    byStamp: () => undefined,
-    // Unchanged content: no entries, the cache keeps its own (DataCache.add).
-    byHash: (_file, hash, stamp) => (hash === stale.knownHash ? ((recorded = { hash, stamp }), []) : undefined),
-    set: (_file, hash, stamp, entries) => void (recorded = { hash, stamp, entries }),
-  };
-  const spec = COLLECTIONS[stale.collection];
-  const summarizer = summarize && ((data: unknown) => summarize(stale.collection, data));
-  readEntries(stale.abs, stale.file, spec, stale.stem, [], recorder, stats, summarizer);
-  return recorded;
-}
-
 type Read = { clean: CachedEntry[] } | { text: string; hash: string; stamp: FileStamp } | undefined;
 
 /**
@@ -670,7 +606,7 @@ function readEntries(
   spec: CollectionSpec,
   stem: string | undefined,
   problems: Problem[],
-  cache: EntryCache | undefined,
+  cache: DataCache | undefined,
   stats: Stats,
   summarize: ((data: unknown) => IntegritySummary) | undefined,
 ): Read {

@@ -8,10 +8,10 @@
  * A file whose size and modification time are those recorded is not even read again (as git does);
  * any other file is read and looked up by its hash, so touching a file costs one read, not a parse.
  *
- * The cache is a folder of JSON shards per data folder (the build's whole entries and the check's integrity
- * summaries in shards of their own, each kept up to date by whichever runs) (JSON.parse was twice as fast as v8's deserialize on the
- * 10,000-program tree; validated data holds only JSON values). A missing, unreadable or corrupt cache
- * is ignored and rewritten.
+ * The cache is a folder of JSON shards per data folder (JSON.parse was twice as fast as v8's deserialize on
+ * the 10,000-program tree; validated data holds only JSON values): the build's whole entries and the check's
+ * integrity summaries in shards of their own, each kept up to date by whichever runs. A missing, unreadable
+ * or corrupt cache is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const projectRoot = resolve(import.meta.dirname, '..');
-// Node strips the types of every module and compiles it on each run (0.4 s of CPU, much of a check after one
-// edit): keep the result between runs. Imported after this line, so that the cache applies to them.
+// Node compiles every module on each run: keep V8's code cache between runs (importing the check's modules
+// went from 0.87 to 0.50 s of CPU). Imported after this line, so that the cache applies to them.
 enableCompileCache(resolve(projectRoot, 'node_modules/.cache/node-compile-cache'));
 const { checkData } = await import('../src/data/index.ts');
 const { formatProblem } = await import('../src/data/load.ts');

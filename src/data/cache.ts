@@ -8,9 +8,10 @@
  * A file whose size and modification time are those recorded is not even read again (as git does);
  * any other file is read and looked up by its hash, so touching a file costs one read, not a parse.
  *
- * The cache is a folder of JSON shards per data folder (JSON.parse was twice as fast as v8's deserialize on the
- * 10,000-program tree; validated data holds only JSON values). A missing, unreadable or corrupt cache
- * is ignored and rewritten.
+ * The cache is a folder of JSON shards per data folder (JSON.parse was twice as fast as v8's deserialize on
+ * the 10,000-program tree; validated data holds only JSON values): the build's whole entries and the check's
+ * integrity summaries in shards of their own, each kept up to date by whichever runs. A missing, unreadable
+ * or corrupt cache is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,7 @@ export function contentHash(bytes: Uint8Array | string): string {
 }
 
 /** The code whose change must invalidate every record: schemas, loader, this cache, parser versions. */
-export function loaderCodeHash(projectRoot: string): string {
+export function loaderCodeHash(projectRoot: string, moreFiles: readonly string[] = []): string {
   const hash = createHash('sha1');
   const files = [
     ...readdirSync(join(projectRoot, 'src/schemas'))
@@ -62,6 +63,7 @@ export function loaderCodeHash(projectRoot: string): string {
     'node_modules/yaml/package.json',
     'node_modules/js-yaml/package.json',
     'node_modules/zod/package.json',
+    ...moreFiles,
   ];
   for (const file of files) {
     hash.update(file).update('\0');
@@ -74,6 +76,12 @@ export function loaderCodeHash(projectRoot: string): string {
   }
   return hash.digest('base64url');
 }
+
+/**
+ * What the records hold: `shard`, each entry's validated data (the build needs it whole); `summary`, each
+ * entry's integrity summary (npm run check needs only that: a tenth of the size to read).
+ */
+export type CacheKind = 'shard' | 'summary';
 
 /** Files are spread over this many shards, so that an edit rewrites one shard, not the whole cache. */
 const SHARDS = 32;
@@ -91,13 +99,16 @@ export class DataCache {
   /** Files read again (not found in the cache) in this run, for tests and the check's summary. */
   readonly misses: string[] = [];
 
-  /** A folder of shards, shard-NN.json. */
+  /** A folder of shards, <kind>-NN.json. */
   readonly dir: string;
-  private readonly codeHash: string;
+  /** Hash of the code the records depend on (loaderCodeHash): records of other code are not used. */
+  readonly codeHash: string;
+  private readonly kind: CacheKind;
 
-  constructor(dir: string, codeHash: string) {
+  constructor(dir: string, codeHash: string, kind: CacheKind = 'shard') {
     this.dir = dir;
     this.codeHash = codeHash;
+    this.kind = kind;
     for (let shard = 0; shard < SHARDS; shard++) {
       try {
         const stored = JSON.parse(readFileSync(this.shardPath(shard), 'utf8')) as CacheFile;
@@ -112,7 +123,7 @@ export class DataCache {
   }
 
   private shardPath(shard: number): string {
-    return join(this.dir, `shard-${String(shard).padStart(2, '0')}.json`);
+    return join(this.dir, `${this.kind}-${String(shard).padStart(2, '0')}.json`);
   }
 
   /** The clean file's entries if its size and modification time are unchanged since they were stored. */
@@ -180,7 +191,9 @@ function pruneOthers(current: string): void {
 }
 
 /** The cache of one data folder, under node_modules/.cache (ignored by git, removed by a clean install). */
-export function dataCacheFor(projectRoot: string, dataRoot: string): DataCache {
+export function dataCacheFor(projectRoot: string, dataRoot: string, kind: CacheKind = 'shard'): DataCache {
   const name = `data-${contentHash(dataRoot).slice(0, 16)}`;
-  return new DataCache(join(projectRoot, 'node_modules/.cache/zaitaku-atlas', name), loaderCodeHash(projectRoot));
+  // Summaries are made by integrity.ts: a change there makes them again.
+  const codeHash = loaderCodeHash(projectRoot, kind === 'summary' ? ['src/data/integrity.ts'] : []);
+  return new DataCache(join(projectRoot, 'node_modules/.cache/zaitaku-atlas', name), codeHash, kind);
 }

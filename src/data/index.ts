@@ -1,8 +1,8 @@
 /** Load + validate + integrity in one call: what `npm run check`, the build and the tests use. */
 import { resolve } from 'node:path';
 import { loadData, type LoadResult, type Problem } from './load.ts';
-import { checkIntegrity } from './integrity.ts';
-import { dataCacheFor } from './cache.ts';
+import { checkIntegrity, summarize } from './integrity.ts';
+import { DataCache, dataCacheFor } from './cache.ts';
 
 export interface CheckedData extends LoadResult {
   problems: Problem[];
@@ -12,8 +12,14 @@ export interface CheckOptions {
   /**
    * Keep each clean file's validated data in node_modules/.cache between runs (`npm run check` and the
    * build do), so an edit re-reads one file. Off for fixture trees; ATLAS_DATA_CACHE=0 turns it off.
+   * Tests give a cache of their own (a DataCache in a temporary folder).
    */
-  cache?: boolean;
+  cache?: boolean | DataCache;
+  /**
+   * The caller needs the problems only (npm run check): entries then hold what the integrity rules read
+   * of them (integrity.ts, summarize), and the cache keeps those summaries instead of the whole data.
+   */
+  summariesOnly?: boolean;
 }
 
 /** `dataRoot` defaults to <projectRoot>/data; fixtures pass their own tree. */
@@ -22,8 +28,14 @@ export function checkData(
   dataRoot = resolve(projectRoot, 'data'),
   options: CheckOptions = {},
 ): CheckedData {
-  const cache = options.cache && process.env.ATLAS_DATA_CACHE !== '0' ? dataCacheFor(projectRoot, dataRoot) : undefined;
-  const loaded = loadData(dataRoot, projectRoot, cache);
+  const kind = options.summariesOnly ? 'summary' : 'shard';
+  const cache =
+    options.cache instanceof DataCache
+      ? options.cache
+      : options.cache && process.env.ATLAS_DATA_CACHE !== '0'
+        ? dataCacheFor(projectRoot, dataRoot, kind)
+        : undefined;
+  const loaded = loadData(dataRoot, projectRoot, cache, options.summariesOnly ? summarize : undefined);
   // Integrity only makes sense on entries that passed their schema; schema problems are reported first.
   const integrity = checkIntegrity(loaded, projectRoot);
   const problems = [...loaded.problems, ...integrity].sort(

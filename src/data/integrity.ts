@@ -18,7 +18,14 @@ import type { Regulation } from '../schemas/regulation.ts';
 import type { Source } from '../schemas/source.ts';
 import type { Bureau } from '../schemas/bureau.ts';
 import type { Survey } from '../schemas/survey.ts';
-import { entriesOf, formatField, type LoadedEntry, type LoadResult, type Problem } from './load.ts';
+import {
+  entriesOf,
+  formatField,
+  type IntegritySummary,
+  type LoadedEntry,
+  type LoadResult,
+  type Problem,
+} from './load.ts';
 import { searchKey } from '../lib/text.ts';
 import { RESERVED_MEETING_IDS, RESERVED_PROGRAM_SEGMENTS } from '../lib/urls.ts';
 import { statedTotal, type PartProblem } from '../lib/stated-totals.ts';
@@ -27,7 +34,126 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
 type Path = (string | number)[];
 
-export function checkIntegrity(result: LoadResult, projectRoot: string, today = checkDay()): Problem[] {
+// ── Summaries: what the rules read of an entry ───────────────────────────────────────────────
+
+/** What the rules read of a figure (stated totals, spans, ids). */
+type FigureView = Pick<Figure, 'id' | 'fiscal_year' | 'kind' | 'unit' | 'value' | 'total_of'>;
+
+/**
+ * What the rules below read of a program. They are written against this type, so a rule that reads any
+ * other field of a program does not compile until the field is added here (and to programView).
+ */
+type ProgramView = Pick<
+  Program,
+  'id' | 'former_ids' | 'parent' | 'separate_budget_in' | 'bureau' | 'committee' | 'span' | 'sites_note'
+> & {
+  plan_links: Pick<Program['plan_links'][number], 'plan' | 'initiative'>[];
+  funding: Pick<Program['funding'][number], 'fund'>[];
+  sites: Pick<Program['sites'][number], 'municipality' | 'note'>[];
+  national_subsidy?: Pick<NonNullable<Program['national_subsidy']>, 'marked'>;
+  figures: FigureView[];
+  changes: Pick<Program['changes'][number], 'date'>[];
+};
+
+/** The object with only the given keys that it has (JSON drops undefined anyway). */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+function programView(p: Program): ProgramView {
+  return {
+    ...pick(p, ['id', 'former_ids', 'parent', 'separate_budget_in', 'bureau', 'committee', 'span', 'sites_note']),
+    plan_links: p.plan_links.map((l) => pick(l, ['plan', 'initiative'])),
+    funding: p.funding.map((f) => pick(f, ['fund'])),
+    sites: p.sites.map((s) => pick(s, ['municipality', 'note'])),
+    ...(p.national_subsidy ? { national_subsidy: pick(p.national_subsidy, ['marked']) } : {}),
+    figures: p.figures.map((f) => pick(f, ['id', 'fiscal_year', 'kind', 'unit', 'value', 'total_of'])),
+    changes: p.changes.map((c) => pick(c, ['date'])),
+  };
+}
+
+/** A `{document, heading}` citation anywhere in an entry. */
+function citationOf(value: unknown): [document: string, heading: string] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { document, heading } = value as Record<string, unknown>;
+  return typeof document === 'string' && typeof heading === 'string' ? [document, heading] : undefined;
+}
+
+/** The English of a `{ja, en}` text when it contains Japanese characters. */
+function japaneseEnglish(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { ja, en } = value as Record<string, unknown>;
+  return typeof ja === 'string' && typeof en === 'string' && JAPANESE.test(en) ? en : undefined;
+}
+
+/**
+ * The integrity summary of a valid entry, kept by `npm run check`'s cache instead of the entry's data (a
+ * tenth of its size for a program): the rules run on `view`, and the entry is read again in full only
+ * when one of its citations or English texts has a problem (to report each at its path).
+ */
+export function summarize(collection: string, data: unknown): IntegritySummary {
+  const citations = new Map<string, [string, string]>();
+  let japaneseInEnglish = false;
+  walk(data, [], (value) => {
+    const citation = citationOf(value);
+    if (citation) citations.set(`${citation[0]}\u0000${citation[1]}`, citation);
+    if (japaneseEnglish(value) !== undefined) japaneseInEnglish = true;
+  });
+  const view = collection === 'programs' ? storeProgramView(programView(data as Program)) : data;
+  return { view, citations: [...citations.values()], japaneseInEnglish };
+}
+
+/**
+ * A figure as a summary keeps it: [fiscal_year, kind, unit, value, id, total_of] without object keys, which
+ * were two thirds of a program's summary (20 figures a program), so of the JSON the warm check reads.
+ */
+type StoredFigure = [
+  FigureView['fiscal_year'],
+  FigureView['kind'],
+  FigureView['unit'],
+  FigureView['value'],
+  (FigureView['id'] | null)?,
+  FigureView['total_of']?,
+];
+type StoredProgramView = Omit<ProgramView, 'figures'> & { figures: StoredFigure[] };
+
+function storeProgramView(view: ProgramView): StoredProgramView {
+  return {
+    ...view,
+    figures: view.figures.map((f): StoredFigure => {
+      const stored: StoredFigure = [f.fiscal_year, f.kind, f.unit, f.value];
+      if (f.total_of) stored.push(f.id ?? null, f.total_of);
+      else if (f.id !== undefined) stored.push(f.id);
+      return stored;
+    }),
+  };
+}
+
+function programViewOf(stored: StoredProgramView): ProgramView {
+  return {
+    ...stored,
+    figures: stored.figures.map(([fiscal_year, kind, unit, value, id, total_of]) => ({
+      fiscal_year,
+      kind,
+      unit,
+      value,
+      ...(id != null ? { id } : {}),
+      ...(total_of ? { total_of } : {}),
+    })),
+  };
+}
+
+/** The entries as the rules read them: a summarised program's stored figures unpacked. */
+function readableEntries(entries: LoadedEntry[]): LoadedEntry[] {
+  return entries.map((e) =>
+    e.summary && e.collection === 'programs' ? { ...e, data: programViewOf(e.data as StoredProgramView) } : e,
+  );
+}
+
+export function checkIntegrity(loaded: LoadResult, projectRoot: string, today = checkDay()): Problem[] {
+  const result = { ...loaded, entries: readableEntries(loaded.entries) };
   const problems: Problem[] = [];
   const report = (entry: LoadedEntry, path: Path, message: string) => {
     const full = [...entry.pathInFile, ...path];
@@ -60,7 +186,7 @@ export function checkIntegrity(result: LoadResult, projectRoot: string, today = 
     else sourceText.set(s.id, searchKey(readFileSync(abs, 'utf8')));
   }
 
-  const programs = entriesOf<Program>(result, 'programs');
+  const programs = entriesOf<ProgramView>(result, 'programs');
   const programById = new Map(programs.map((p) => [p.id, p.data]));
   const plans = entriesOf<Plan>(result, 'plans');
   const planById = new Map(plans.map((p) => [p.id, p.data]));
@@ -75,27 +201,34 @@ export function checkIntegrity(result: LoadResult, projectRoot: string, today = 
     if (found === undefined) headingFound.set(key, (found = text.includes(searchKey(heading))));
     return found;
   };
+  const citationHolds = (document: string, heading: string) => {
+    const text = sourceText.get(document);
+    return has('sources', document) && (text === undefined || occurs(document, text, heading));
+  };
   for (const entry of result.entries) {
-    walk(entry.data, [], (value, path) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-      const obj = value as Record<string, unknown>;
-      if (typeof obj.document === 'string' && typeof obj.heading === 'string') {
-        const text = sourceText.get(obj.document);
-        if (!has('sources', obj.document))
-          report(entry, [...path, 'document'], `refers to source "${obj.document}", which is not in data/sources.yaml`);
-        else if (text !== undefined && !occurs(obj.document, text, obj.heading))
+    // An entry known by its summary is walked only when the summary shows a problem: then in full, for the paths.
+    const summary = entry.summary;
+    if (summary && !summary.japaneseInEnglish && summary.citations.every(([d, h]) => citationHolds(d, h))) continue;
+    walk(summary && entry.full ? entry.full() : entry.data, [], (value, path) => {
+      const citation = citationOf(value);
+      if (citation && !citationHolds(...citation)) {
+        const [document, heading] = citation;
+        if (!has('sources', document))
+          report(entry, [...path, 'document'], `refers to source "${document}", which is not in data/sources.yaml`);
+        else
           report(
             entry,
             [...path, 'heading'],
-            `heading "${obj.heading}" does not occur in ${obj.document} ` +
+            `heading "${heading}" does not occur in ${document} ` +
               '(copy it from the document; spaces and full-/half-width are ignored)',
           );
       }
-      if (typeof obj.ja === 'string' && typeof obj.en === 'string' && JAPANESE.test(obj.en))
+      const english = japaneseEnglish(value);
+      if (english !== undefined)
         report(
           entry,
           [...path, 'en'],
-          `English text contains Japanese characters: ${JSON.stringify(obj.en.slice(0, 60))}`,
+          `English text contains Japanese characters: ${JSON.stringify(english.slice(0, 60))}`,
         );
     });
   }
@@ -395,7 +528,7 @@ function uniqueIds(entry: LoadedEntry, path: Path, items: { id?: string }[], rep
 function checkFigures(
   entry: LoadedEntry,
   path: Path,
-  figures: Figure[],
+  figures: FigureView[],
   span: { from?: number; to?: number } | undefined,
   report: Report,
 ) {
@@ -415,15 +548,16 @@ function checkFigures(
 function checkTotals(
   entry: LoadedEntry,
   path: Path,
-  figures: Figure[],
-  programs: Map<string, Program>,
+  figures: FigureView[],
+  programs: Map<string, ProgramView>,
   invalid: Set<string> | undefined,
   report: Report,
   ownerProgram?: string,
 ) {
   figures.forEach((total, i) => {
     if (!total.total_of) return;
-    const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
+    const same = (f: FigureView) =>
+      f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
     // ── Shape of the parts (issue 11; kept separate from the sum below so it can move with it) ──
     // A total lists each part once, never itself or its own program, and no part may itself be a total
     // of the same year, kind and unit: list that subtotal's parts instead. Nested totals are how a
@@ -482,7 +616,7 @@ function checkTotals(
   });
 }
 
-function partProblemMessage(p: PartProblem, total: Figure): string {
+function partProblemMessage(p: PartProblem, total: FigureView): string {
   if (p.of === 'figure')
     return p.problem === 'unknown'
       ? `no figure with id "${p.id}" here`

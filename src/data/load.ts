@@ -73,7 +73,26 @@ export interface LoadedEntry<T = unknown> {
   /** Path prefix of this entry inside its file ([] for entry-per-file, [index] for lists). */
   pathInFile: (string | number)[];
   locate: Locate;
+  /**
+   * Only when the loader was asked for integrity summaries (npm run check): what the integrity rules need
+   * of the entry; `data` then holds only `summary.view`, and `full` reads the entry's whole data again.
+   */
+  summary?: IntegritySummary;
+  full?: () => unknown;
 }
+
+/** What the integrity rules need of a valid entry (src/data/integrity.ts, summarize). */
+export interface IntegritySummary {
+  /** The fields the rules read (the whole data for most collections). */
+  view: unknown;
+  /** Every `{document, heading}` the entry cites, once each. */
+  citations: [document: string, heading: string][];
+  /** Some `{ja, en}` text of the entry has Japanese characters in its English. */
+  japaneseInEnglish: boolean;
+}
+
+/** Makes an entry's integrity summary: integrity.ts's summarize, given by index.ts (load.ts does not import it). */
+export type Summarize = (collection: CollectionName, data: unknown) => IntegritySummary;
 
 export interface LoadResult {
   entries: LoadedEntry[];
@@ -550,6 +569,30 @@ function lazyLocate(abs: string): Locate {
   };
 }
 
+/**
+ * The full data of an entry known by its summary: the file is read and validated again (it was clean
+ * when summarised), once per file, only when integrity found a problem it must place.
+ */
+function lazyFull(abs: string, spec: CollectionSpec): (pathInFile: (string | number)[]) => () => unknown {
+  let value: unknown;
+  let read = false;
+  return (pathInFile) => () => {
+    if (!read) {
+      read = true;
+      let text = '';
+      try {
+        text = new TextDecoder('utf-8').decode(readFileSync(abs));
+      } catch {
+        /* gone since: nothing to read */
+      }
+      value = fastParse(text) ?? parseDocument(text, YAML_OPTIONS).toJS({ maxAliasCount: -1 });
+    }
+    const raw = getAt(value, pathInFile);
+    const result = spec.schema.safeParse(raw);
+    return result.success ? result.data : raw;
+  };
+}
+
 type Read = { clean: CachedEntry[] } | { text: string; hash: string; stamp: FileStamp } | undefined;
 
 /**
@@ -565,6 +608,7 @@ function readEntries(
   problems: Problem[],
   cache: DataCache | undefined,
   stats: Stats,
+  summarize: ((data: unknown) => IntegritySummary) | undefined,
 ): Read {
   const stamp = { size: stats.size, mtimeMs: stats.mtimeMs };
   const unchanged = cache?.byStamp(file, stamp);
@@ -587,7 +631,11 @@ function readEntries(
     if (!result.success) return full;
     const id = (result.data as { id: string }).id;
     if (stem !== undefined && id !== stem) return full;
-    clean.push({ id, data: result.data, pathInFile: stem === undefined ? [index] : [] });
+    clean.push({
+      id,
+      data: summarize ? summarize(result.data) : result.data,
+      pathInFile: stem === undefined ? [index] : [],
+    });
   }
   cache?.set(file, hash, stamp, clean);
   return { clean };
@@ -599,8 +647,36 @@ function readEntries(
  * Loads and validates every collection under `dataRoot`. `displayRoot` is what file names are shown
  * relative to. With a cache, unchanged clean files are not read again (the cache is saved at the end).
  */
-export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), cache?: DataCache): LoadResult {
+export function loadData(
+  dataRoot: string,
+  displayRoot = join(dataRoot, '..'),
+  cache?: DataCache,
+  summarize?: Summarize,
+): LoadResult {
   const entries: LoadedEntry[] = [];
+  /** A clean file's entries as read or cached: whole, or (with summarize) as summaries that can read the rest. */
+  const pushClean = (
+    collection: CollectionName,
+    abs: string,
+    file: string,
+    spec: CollectionSpec,
+    clean: CachedEntry[],
+  ) => {
+    const locate = lazyLocate(abs);
+    if (!summarize) {
+      for (const e of clean) entries.push({ collection, ...e, file, locate });
+      return;
+    }
+    const full = lazyFull(abs, spec);
+    for (const { id, data, pathInFile } of clean) {
+      const summary = data as IntegritySummary;
+      entries.push({ collection, id, data: summary.view, file, pathInFile, locate, summary, full: full(pathInFile) });
+    }
+  };
+  const summarizer = (collection: CollectionName) =>
+    summarize ? (data: unknown) => summarize(collection, data) : undefined;
+  /** What the cache keeps of a clean entry: its data, or (with summarize) its summary. */
+  const stored = (collection: CollectionName, data: unknown) => (summarize ? summarize(collection, data) : data);
   const problems: Problem[] = [];
   const invalid = new Map<CollectionName, Set<string>>();
   const markInvalid = (name: CollectionName, id: unknown) => {
@@ -652,9 +728,11 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), c
         problems.push({ file: show(target), message });
         continue;
       }
+      // relative() per file was a tenth of a warm check at 10,000 files; a folder's files share its prefix.
+      const shownFolder = show(target);
       for (const fileName of readdirSync(target).sort()) {
         const abs = join(target, fileName);
-        const file = show(abs);
+        const file = `${shownFolder}/${fileName}`;
         const entryStats = lstatOrUndefined(abs);
         const stem = fileName.replace(/\.ya?ml$/i, '');
         if (!fileName.endsWith('.yaml') || fileName === '.yaml') {
@@ -676,10 +754,9 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), c
           markInvalid(name, stem);
           continue;
         }
-        const read = readEntries(abs, file, spec, stem, problems, cache, entryStats);
+        const read = readEntries(abs, file, spec, stem, problems, cache, entryStats, summarizer(name));
         if (read && 'clean' in read) {
-          const locate = lazyLocate(abs);
-          for (const e of read.clean) entries.push({ collection: name, ...e, file, locate });
+          pushClean(name, abs, file, spec, read.clean);
           continue;
         }
         const before = problems.length;
@@ -712,7 +789,7 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), c
           });
         // Clean after all (e.g. it uses aliases, which the fast path leaves to yaml): read it once.
         if (data && problems.length === before)
-          cache?.set(file, read.hash, read.stamp, [{ id: stem, data, pathInFile: [] }]);
+          cache?.set(file, read.hash, read.stamp, [{ id: stem, data: stored(name, data), pathInFile: [] }]);
       }
       if (found === 0) {
         const message = `holds no ${name} (<id>.yaml files); the site needs at least one`;
@@ -729,10 +806,9 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), c
         problems.push({ file, message: `is ${what}; the ${name} list must be a regular file` });
         continue;
       }
-      const read = readEntries(target, file, spec, undefined, problems, cache, stats);
+      const read = readEntries(target, file, spec, undefined, problems, cache, stats, summarizer(name));
       if (read && 'clean' in read) {
-        const locate = lazyLocate(target);
-        for (const e of read.clean) entries.push({ collection: name, ...e, file, locate });
+        pushClean(name, target, file, spec, read.clean);
         continue;
       }
       const before = problems.length;
@@ -753,7 +829,13 @@ export function loadData(dataRoot: string, displayRoot = join(dataRoot, '..'), c
         if (data) listed.push({ id: (data as { id: string }).id, data, pathInFile: [index] });
       });
       for (const e of listed) entries.push({ collection: name, ...e, file, locate: parsed.locate });
-      if (problems.length === before) cache?.set(file, read.hash, read.stamp, listed);
+      if (problems.length === before)
+        cache?.set(
+          file,
+          read.hash,
+          read.stamp,
+          listed.map((e) => ({ ...e, data: stored(name, e.data) })),
+        );
     }
   }
   cache?.save();

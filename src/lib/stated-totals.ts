@@ -6,17 +6,20 @@
  */
 import type { Figure } from '../schemas/figure.ts';
 
-interface Owner {
+/** What the rule reads of a figure (the data check gives it only these fields). */
+export type TotalFigure = Pick<Figure, 'id' | 'fiscal_year' | 'kind' | 'unit' | 'value' | 'total_of'>;
+
+interface Owner<F extends TotalFigure = Figure> {
   id: string;
-  figures: readonly Figure[];
+  figures: readonly F[];
 }
 
-export interface StatedTotalPart<P extends Owner> {
+export interface StatedTotalPart<P extends Owner<F>, F extends TotalFigure = Figure> {
   /** Program id or figure id as `total_of` names it. */
   id: string;
   /** The program the part's figure belongs to; undefined for a figure of a list that is not a program's. */
   program?: P;
-  figure: Figure;
+  figure: F;
 }
 
 /** Why a named part could not be counted. */
@@ -25,8 +28,8 @@ export type PartProblem =
   | { id: string; of: 'program'; problem: 'figure-count'; count: number }
   | { id: string; of: 'figure'; problem: 'unknown' | 'mismatch' };
 
-export interface StatedTotal<P extends Owner> {
-  parts: StatedTotalPart<P>[];
+export interface StatedTotal<P extends Owner<F>, F extends TotalFigure = Figure> {
+  parts: StatedTotalPart<P, F>[];
   problems: PartProblem[];
   /** Sum of the parts that could be counted. */
   sum: number;
@@ -39,15 +42,15 @@ export interface StatedTotal<P extends Owner> {
  * any); `programOf` finds part programs; `isInvalid` tells a program that exists but failed its
  * schema from one that does not exist.
  */
-export function statedTotal<P extends Owner>(
-  total: Figure,
-  figures: readonly Figure[],
+export function statedTotal<P extends Owner<F>, F extends TotalFigure = Figure>(
+  total: F,
+  figures: readonly F[],
   owner: P | undefined,
   programOf: (id: string) => P | undefined,
   isInvalid: (id: string) => boolean = () => false,
-): StatedTotal<P> {
-  const same = (f: Figure) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
-  const parts: StatedTotalPart<P>[] = [];
+): StatedTotal<P, F> {
+  const same = (f: F) => f.fiscal_year === total.fiscal_year && f.kind === total.kind && f.unit === total.unit;
+  const parts: StatedTotalPart<P, F>[] = [];
   const problems: PartProblem[] = [];
   for (const id of total.total_of?.programs ?? []) {
     const program = programOf(id);

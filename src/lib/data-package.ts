@@ -67,8 +67,13 @@ export function temporalCoverage(data: Collections): [string, string] {
     ...data.indicators.flatMap((i) => i.series.map((f) => f.fiscal_year)),
     ...data.meetings.map((m) => m.fiscal_year),
   ];
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  // A loop, not Math.min(...years): spreading ~200,000 figures into arguments overflows the stack at 10,000 programs.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const year of years) {
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
   return [`${first}-04-01`, `${last + 1}-03-31`];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonForScript } from '../../src/lib/data-package.ts';
+import { jsonForScript, temporalCoverage } from '../../src/lib/data-package.ts';
+import type { Collections } from '../../src/schemas/index.ts';
 import { DATASET } from '../../src/lib/publication.ts';
 
 describe('jsonForScript', () => {
@@ -17,5 +18,18 @@ describe('dataset description', () => {
       expect(text.length).toBeGreaterThanOrEqual(50);
       expect(text.length).toBeLessThanOrEqual(5000);
     }
+  });
+});
+
+describe('temporalCoverage', () => {
+  it('runs from 1 April of the first fiscal year to 31 March after the last, at any number of figures', () => {
+    // 300,000 figures: more than a spread into Math.min's arguments survives.
+    const figures = Array.from({ length: 300_000 }, (_, i) => ({ fiscal_year: 2015 + (i % 11) }));
+    const data = {
+      programs: [{ figures }],
+      indicators: [{ series: [{ fiscal_year: 2012 }] }],
+      meetings: [{ fiscal_year: 2026 }],
+    } as unknown as Collections;
+    expect(temporalCoverage(data)).toEqual(['2012-04-01', '2027-03-31']);
   });
 });

@@ -10,14 +10,17 @@
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>. Writes <outDir>/pagefind/, and next to it
- * titles-<lang>.json: Pagefind's result id → titleKey() of the page title, for the search page's title
- * boost (titleRanker in src/lib/search.ts), so ranking needs no fragment download.
+ * suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
+ * else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
+ * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
+ *
+ * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
+ * are in flight to Pagefind's service at once, so the service indexes while the next pages are folded.
  */
 import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, titleKey, yearToken } from '../lib/search.ts';
+import { foldHtmlText, yearToken } from '../lib/search.ts';
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
 const COVERED_YEAR_WEIGHT = 0.5;
@@ -50,28 +53,6 @@ export function indexCopy(html: string): string {
   return copy;
 }
 
-/** Reads Pagefind's fragments (gzip, 'pagefind_dcd' + JSON) and writes titles-<lang>.json. */
-export function writeTitleTables(outputPath: string): Map<string, number> {
-  const tables = new Map<string, Record<string, string>>();
-  const dir = join(outputPath, 'fragment');
-  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
-    const id = name.replace(/\.pf_fragment$/, '');
-    const lang = id.split('_')[0]!;
-    const raw = gunzipSync(readFileSync(join(dir, name)));
-    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as { meta: Record<string, string> };
-    const table = tables.get(lang) ?? {};
-    table[id] = titleKey(fragment.meta.label ?? fragment.meta.title ?? '');
-    tables.set(lang, table);
-  }
-  const sizes = new Map<string, number>();
-  for (const [lang, table] of tables) {
-    const json = JSON.stringify(table);
-    writeFileSync(join(outputPath, `titles-${lang}.json`), json);
-    sizes.set(lang, Buffer.byteLength(json));
-  }
-  return sizes;
-}
-
 /** A title or term the search page offers when nothing is found: text, URL, kind. */
 export interface Suggestion {
   t: string;
@@ -91,26 +72,16 @@ export function glossaryTerms(html: string, pageUrl: string): Suggestion[] {
 }
 
 /**
- * Writes suggest-<lang>.json: the titles of programs, committees, plans, 取組, indicators and meetings (from
- * Pagefind's fragments) and the glossary terms, for the search page's "did you mean" when nothing is found.
+ * Writes suggest-<lang>.json: the titles of programs, committees, plans, 取組, indicators and meetings
+ * (`titles`, collected from Pagefind's answers while indexing) and the glossary terms, for the search page's
+ * "did you mean" when nothing is found.
  */
-export function writeSuggestions(root: string, outputPath: string): Map<string, number> {
-  const byLang = new Map<string, Suggestion[]>();
-  const dir = join(outputPath, 'fragment');
-  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
-    const lang = name.split('_')[0]!;
-    const raw = gunzipSync(readFileSync(join(dir, name)));
-    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as {
-      url: string;
-      meta: Record<string, string>;
-      filters: Record<string, string[]>;
-    };
-    const kind = fragment.filters.kind?.[0] ?? '';
-    if (!SUGGESTED_KINDS.has(kind)) continue;
-    const list = byLang.get(lang) ?? [];
-    list.push({ t: fragment.meta.label ?? fragment.meta.title ?? '', u: fragment.url, k: kind });
-    byLang.set(lang, list);
-  }
+export function writeSuggestions(
+  root: string,
+  outputPath: string,
+  titles: ReadonlyMap<string, readonly Suggestion[]>,
+): Map<string, number> {
+  const byLang = new Map([...titles].map(([lang, list]) => [lang, [...list]]));
   for (const [lang, prefix] of [
     ['ja', ''],
     ['en', 'en/'],
@@ -129,6 +100,19 @@ export function writeSuggestions(root: string, outputPath: string): Map<string, 
   return sizes;
 }
 
+/**
+ * The part of a built page that Pagefind reads: its <html> tag (the language) and the
+ * <main data-pagefind-body> element, which holds the h1, the filters and the meta. Header, footer and
+ * <head> are left out, so they are neither folded nor sent to Pagefind. Undefined for a page without it.
+ */
+export function indexedPart(html: string): string | undefined {
+  const start = /<main\b[^>]*\bdata-pagefind-body[^>]*>/.exec(html);
+  const end = html.lastIndexOf('</main>');
+  if (!start || end < start.index) return undefined;
+  const htmlTag = /<html\b[^>]*>/.exec(html)?.[0] ?? '<html>';
+  return `<!DOCTYPE html>${htmlTag}<body>${html.slice(start.index, end + '</main>'.length)}</body></html>`;
+}
+
 /** '/programs/x/' for programs/x/index.html (relative to the site root, '/' separated). */
 function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -139,7 +123,12 @@ export interface IndexSummary {
   pages: Map<string, number>;
   /** Pages without data-pagefind-body. */
   skipped: number;
+  /** Milliseconds spent reading, folding and indexing the pages, and writing the index. */
+  ms: { pages: number; write: number };
 }
+
+/** How many pages are in flight to Pagefind's service at once (it indexes them while the next are folded). */
+const IN_FLIGHT = 16;
 
 /** Indexes every page of `root` (the built site) into `root`/pagefind/. */
 export async function buildSearchIndex(root: string): Promise<IndexSummary> {
@@ -150,24 +139,45 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const pages = new Map<string, number>();
     let skipped = 0;
-    const files = globSync('**/*.html', { cwd: root }).map((f) => f.split('\\').join('/'));
-    for (const file of files.filter((f) => !f.startsWith('pagefind/')).sort()) {
+    const files = globSync('**/*.html', { cwd: root })
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => !f.startsWith('pagefind/'))
+      .sort();
+    const started = performance.now();
+    const inFlight = new Set<Promise<void>>();
+    const failures: string[] = [];
+    const suggestions = new Map<string, Suggestion[]>();
+    for (const file of files) {
       const html = readFileSync(join(root, file), 'utf8');
-      if (!/<main\b[^>]*\bdata-pagefind-body/.test(html)) {
+      const part = indexedPart(html);
+      if (!part) {
         skipped++;
         continue;
       }
       const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
-      const res = await index.addHTMLFile({ url: urlOf(file), content: indexCopy(html) });
-      if (res.errors.length) throw new Error(`pagefind: ${urlOf(file)}: ${res.errors.join('; ')}`);
-      pages.set(lang, (pages.get(lang) ?? 0) + 1);
+      const kind = dataValues(part, 'kind')[0] ?? '';
+      const added = index.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
+        if (res.errors.length) return void failures.push(`${urlOf(file)}: ${res.errors.join('; ')}`);
+        pages.set(lang, (pages.get(lang) ?? 0) + 1);
+        if (SUGGESTED_KINDS.has(kind)) {
+          const list = suggestions.get(lang) ?? [];
+          list.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
+          suggestions.set(lang, list);
+        }
+      });
+      const tracked = added.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (failures.length) throw new Error(`pagefind: ${failures.join('; ')}`);
     if (!pages.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
+    const pagesDone = performance.now();
     const written = await index.writeFiles({ outputPath });
+    const writeDone = performance.now();
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    writeTitleTables(outputPath);
-    writeSuggestions(root, outputPath);
-    return { pages, skipped };
+    writeSuggestions(root, outputPath, suggestions);
+    return { pages, skipped, ms: { pages: pagesDone - started, write: writeDone - pagesDone } };
   } finally {
     await pagefind.close();
   }

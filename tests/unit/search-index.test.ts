@@ -1,6 +1,6 @@
 /** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
 import { describe, expect, it } from 'vitest';
-import { dataValues, indexCopy } from '../../src/integrations/search-index.ts';
+import { dataValues, indexCopy, indexedPart } from '../../src/integrations/search-index.ts';
 
 describe('indexCopy', () => {
   const page = (body: string) =>
@@ -14,5 +14,20 @@ describe('indexCopy', () => {
   it('adds the tokens of the covered years at the end of <main>', () => {
     const copy = indexCopy(page('<h1>ＡＣＰ推進事業</h1>'));
     expect(copy).toContain('<h1>ACP推進事業</h1><p data-pagefind-weight="0.5">nendo2024 nendo2025</p></main>');
+  });
+});
+
+describe('indexedPart', () => {
+  it('keeps the <html> tag and the indexed <main>, and drops the head, header and footer', () => {
+    const page =
+      '<!DOCTYPE html><html lang="ja" data-x=""><head><title>T</title><style>p{}</style></head><body>' +
+      '<header>ＡＣＰ</header><main id="main" data-pagefind-body=""><h1>事業</h1></main><footer>f</footer></body></html>';
+    expect(indexedPart(page)).toBe(
+      '<!DOCTYPE html><html lang="ja" data-x=""><body><main id="main" data-pagefind-body=""><h1>事業</h1></main></body></html>',
+    );
+  });
+
+  it('is undefined for a page whose main content is not indexed', () => {
+    expect(indexedPart('<html lang="ja"><body><main id="main"><h1>検索</h1></main></body></html>')).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import {
   insertYearTokens,
   normalizeCounters,
   normalizeQuery,
+  orderByTitle,
   splitCounters,
   titleKey,
   titleRanker,
@@ -132,6 +133,25 @@ describe('title boost', () => {
     expect(words).toBeLessThan(2);
     expect(rank('R7 教育ステーション', '地域における教育ステーション事業')).toBeGreaterThan(1);
     expect(rank('ACP 教育ステーション', '地域における教育ステーション事業')).toBe(0);
+  });
+});
+
+describe('orderByTitle (the title boost on one page of results)', () => {
+  const page = [
+    { url: '/sources/a/', title: '第3回 東京都在宅療養推進会議 資料' },
+    { url: '/meetings/b/', title: '令和6年度第2回 東京都在宅介護・医療協働推進部会' },
+    { url: '/committees/c/', title: '東京都在宅療養推進会議' },
+    { url: '/programs/d/', title: '在宅療養推進会議等の開催' },
+  ];
+  const order = (q: string) => orderByTitle(q, page, (r) => r.title).map((r) => r.url);
+
+  it('puts titles that contain the query first, the closest title first', () => {
+    expect(order('在宅療養推進会議')).toEqual(['/committees/c/', '/programs/d/', '/sources/a/', '/meetings/b/']);
+  });
+
+  it("keeps Pagefind's order among results the title does not tell apart", () => {
+    expect(order('介護')).toEqual(['/meetings/b/', '/sources/a/', '/committees/c/', '/programs/d/']);
+    expect(order('ACP')).toEqual(page.map((r) => r.url));
   });
 });
 

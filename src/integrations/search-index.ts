@@ -17,8 +17,22 @@
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
  * are in flight to Pagefind's service at once, so the service indexes while the next pages are folded.
  */
-import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  globSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldHtmlText, yearToken } from '../lib/search.ts';
 
@@ -123,47 +137,53 @@ export interface IndexSummary {
   pages: Map<string, number>;
   /** Pages without data-pagefind-body. */
   skipped: number;
-  /** Milliseconds spent reading, folding and indexing the pages, and writing the index. */
+  /** Milliseconds spent reading, folding and indexing the pages, and writing the index (slowest language). */
+  ms: { pages: number; write: number };
+}
+
+/** What indexing the pages of one language gives back (from a worker thread: structured-clone data only). */
+export interface LanguageIndex {
+  lang: string;
+  pages: number;
+  skipped: number;
+  suggestions: Suggestion[];
   ms: { pages: number; write: number };
 }
 
 /** How many pages are in flight to Pagefind's service at once (it indexes them while the next are folded). */
 const IN_FLIGHT = 16;
 
-/** Indexes every page of `root` (the built site) into `root`/pagefind/. */
-export async function buildSearchIndex(root: string): Promise<IndexSummary> {
-  const outputPath = join(root, 'pagefind');
-  rmSync(outputPath, { recursive: true, force: true });
+/**
+ * Indexes `files` (pages of one language, paths relative to `root`) into a Pagefind index written to
+ * `outputPath`, with its own Pagefind service. Returns the titles to suggest, from Pagefind's answers.
+ */
+export async function indexLanguage(
+  root: string,
+  lang: string,
+  files: readonly string[],
+  outputPath: string,
+): Promise<LanguageIndex> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const pages = new Map<string, number>();
-    let skipped = 0;
-    const files = globSync('**/*.html', { cwd: root })
-      .map((f) => f.split('\\').join('/'))
-      .filter((f) => !f.startsWith('pagefind/'))
-      .sort();
     const started = performance.now();
+    let pages = 0;
+    let skipped = 0;
     const inFlight = new Set<Promise<void>>();
     const failures: string[] = [];
-    const suggestions = new Map<string, Suggestion[]>();
+    const suggestions: Suggestion[] = [];
     for (const file of files) {
-      const html = readFileSync(join(root, file), 'utf8');
-      const part = indexedPart(html);
+      const part = indexedPart(readFileSync(join(root, file), 'utf8'));
       if (!part) {
         skipped++;
         continue;
       }
-      const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
       const kind = dataValues(part, 'kind')[0] ?? '';
       const added = index.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
         if (res.errors.length) return void failures.push(`${urlOf(file)}: ${res.errors.join('; ')}`);
-        pages.set(lang, (pages.get(lang) ?? 0) + 1);
-        if (SUGGESTED_KINDS.has(kind)) {
-          const list = suggestions.get(lang) ?? [];
-          list.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
-          suggestions.set(lang, list);
-        }
+        pages++;
+        if (SUGGESTED_KINDS.has(kind))
+          suggestions.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
       });
       const tracked = added.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
@@ -171,14 +191,116 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
     }
     await Promise.all(inFlight);
     if (failures.length) throw new Error(`pagefind: ${failures.join('; ')}`);
-    if (!pages.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
     const pagesDone = performance.now();
-    const written = await index.writeFiles({ outputPath });
-    const writeDone = performance.now();
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    writeSuggestions(root, outputPath, suggestions);
-    return { pages, skipped, ms: { pages: pagesDone - started, write: writeDone - pagesDone } };
+    if (pages) {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    }
+    return {
+      lang,
+      pages,
+      skipped,
+      suggestions,
+      ms: { pages: pagesDone - started, write: performance.now() - pagesDone },
+    };
   } finally {
     await pagefind.close();
   }
+}
+
+/** The language of a built page, from the <html lang> near its start. */
+function languageOf(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /<html\b[^>]*\blang="([^"]+)"/.exec(head.subarray(0, read).toString('utf8'))?.[1] ?? '?';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Indexes one language in a worker thread (src/integrations/search-index-worker.ts). */
+function indexInWorker(root: string, lang: string, files: readonly string[], outputPath: string) {
+  return new Promise<LanguageIndex>((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), {
+      workerData: { root, lang, files, outputPath },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`search index worker (${lang}) exited with code ${code}`)));
+  });
+}
+
+/**
+ * Indexes every page of `root` (the built site) into `root`/pagefind/. Each language is its own Pagefind
+ * index, so the languages are indexed in parallel, each in a worker thread with its own Pagefind service
+ * (folding and Pagefind's work use the machine's cores), into a directory of its own; their files are then
+ * moved into pagefind/ and their entries merged into one pagefind-entry.json (what one Pagefind run writes).
+ */
+export async function buildSearchIndex(root: string): Promise<IndexSummary> {
+  const outputPath = join(root, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const byLang = new Map<string, string[]>();
+  for (const file of globSync('**/*.html', { cwd: root })
+    .map((f) => f.split('\\').join('/'))
+    .sort()) {
+    const lang = languageOf(join(root, file));
+    byLang.set(lang, [...(byLang.get(lang) ?? []), file]);
+  }
+  const langs = [...byLang.keys()].sort();
+  const parallel = langs.length > 1 && availableParallelism() > 1 && process.env.ATLAS_INDEX_THREADS !== '0';
+  const staging = (lang: string) => join(root, `pagefind.${lang}.tmp`);
+  const results: LanguageIndex[] = [];
+  try {
+    if (parallel)
+      results.push(...(await Promise.all(langs.map((l) => indexInWorker(root, l, byLang.get(l)!, staging(l))))));
+    else for (const l of langs) results.push(await indexLanguage(root, l, byLang.get(l)!, staging(l)));
+    const indexed = results.filter((r) => r.pages);
+    if (!indexed.length) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
+    mergeIndexes(
+      indexed.map((r) => staging(r.lang)),
+      outputPath,
+    );
+  } finally {
+    for (const l of langs) rmSync(staging(l), { recursive: true, force: true });
+  }
+  writeSuggestions(root, outputPath, new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.suggestions])));
+  return {
+    pages: new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.pages])),
+    skipped: results.reduce((n, r) => n + r.skipped, 0),
+    ms: {
+      pages: Math.max(...results.map((r) => r.ms.pages)),
+      write: Math.max(...results.map((r) => r.ms.write)),
+    },
+  };
+}
+
+/**
+ * Moves the files of several one-language Pagefind indexes into `outputPath` (files all of them write,
+ * such as pagefind.js, are the same in each and kept once) and writes one pagefind-entry.json listing
+ * every language, in the order and form Pagefind writes it.
+ */
+export function mergeIndexes(dirs: readonly string[], outputPath: string): void {
+  const entries = dirs.map(
+    (dir) =>
+      JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+        version: string;
+        languages: Record<string, unknown>;
+      } & Record<string, unknown>,
+  );
+  mkdirSync(outputPath, { recursive: true });
+  for (const dir of dirs)
+    for (const file of globSync('**/*', { cwd: dir, withFileTypes: false }).sort()) {
+      const from = join(dir, file);
+      const to = join(outputPath, file);
+      if (file === 'pagefind-entry.json' || statSync(from).isDirectory()) continue;
+      if (existsSync(to)) continue;
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+    }
+  const languages = Object.fromEntries(
+    entries.flatMap((e) => Object.entries(e.languages)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ ...entries[0]!, languages }));
 }

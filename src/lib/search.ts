@@ -264,6 +264,9 @@ export function foldHtmlText(html: string): string {
 }
 
 function foldTextRun(text: string): string {
+  // Most runs between tags are ASCII without digits (indentation, English words), which folding leaves as
+  // they are: NFKC keeps ASCII, and counters, fiscal years and days all need a digit. Skip the work.
+  if (!/[^\t\n\r\x20-\x25\x27-\x2f\x3a-\x3b\x3d\x3f-\x7e]/.test(text)) return text;
   // Entities stay as they are; the text between them is folded.
   return text
     .split(/(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i)

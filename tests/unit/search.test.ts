@@ -80,6 +80,12 @@ describe('foldHtmlText (the indexed copy of a page)', () => {
     expect(foldHtmlText('<p title="ＡＣＰ">ＡＣＰ　ｶﾞｲﾄﾞ</p>')).toBe('<p title="ＡＣＰ">ACP ガイド</p>');
   });
 
+  it('leaves plain ASCII runs as they are, and still folds a run with a digit or a bare ampersand', () => {
+    expect(foldHtmlText('<p>\n  Home care, visiting nursing\n</p>')).toBe('<p>\n  Home care, visiting nursing\n</p>');
+    expect(foldHtmlText('<p>FY2024 R6年度</p>')).toBe('<p>FY2024 nendo2024  R6年度 nendo2024 </p>');
+    expect(foldHtmlText('<p>care & nursing</p>')).toBe('<p>care &amp; nursing</p>');
+  });
+
   it('escapes what NFKC turns into markup, keeps entities, skips script and style', () => {
     expect(foldHtmlText('<li>＜一部再掲＞ &amp; ＆</li>')).toBe('<li>&lt;一部再掲&gt; &amp; &amp;</li>');
     expect(foldHtmlText('<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>')).toBe(

@@ -271,8 +271,14 @@ function schedule() {
   timer = setTimeout(() => void run(), DEBOUNCE_MS);
 }
 
+/**
+ * The filter lists: values and page counts from filters-<lang>.json (written with the index, a few KB
+ * whatever the number of pages); Pagefind's own filter files are loaded only when a filter is used.
+ */
 async function buildFilters() {
-  const available = await pagefind!.filters();
+  const available = (await fetch(new URL(`/pagefind/filters-${lang}.json`, location.href))
+    .then((r) => (r.ok ? r.json() : pagefind!.filters()))
+    .catch(() => pagefind!.filters())) as Record<string, Record<string, number>>;
   const params = initialParams;
   const collator = new Intl.Collator(lang);
   const kindOrder = Object.keys(labels.kinds);

@@ -51,6 +51,35 @@ export function dataValues(html: string, filter: string): string[] {
   return out;
 }
 
+/** Pages per value of each filter, as Pagefind's filters() counts them: name → value → pages. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x27': "'" };
+
+/** Adds one page's filter values (its <data data-pagefind-filter="name[value]"> elements) to `counts`. */
+export function countFilters(html: string, counts: FilterCounts): void {
+  const seen = new Set<string>();
+  for (const m of html.matchAll(/<data\b[^>]*\bdata-pagefind-filter="([^"[]+)\[value\]"[^>]*>/g)) {
+    const raw = /\bvalue="([^"]*)"/.exec(m[0])?.[1];
+    const value = raw?.replace(/&(amp|quot|lt|gt|#39|#x27);/g, (_, e: string) => ENTITIES[e]!);
+    const key = `${m[1]}\u0000${value}`;
+    if (value === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const byValue = (counts[m[1]!] ??= {});
+    byValue[value] = (byValue[value] ?? 0) + 1;
+  }
+}
+
+/** `counts` with names and values in a fixed order, so the written file is the same on every build. */
+function sortedCounts(counts: FilterCounts): FilterCounts {
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(
+    Object.keys(counts)
+      .sort(order)
+      .map((name) => [name, Object.fromEntries(Object.entries(counts[name]!).sort(([a], [b]) => order(a, b)))]),
+  );
+}
+
 /**
  * The copy of a page that is indexed: folded text with year tokens after the fiscal years it writes out
  * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter).
@@ -147,6 +176,8 @@ export interface LanguageIndex {
   pages: number;
   skipped: number;
   suggestions: Suggestion[];
+  /** Pages per filter value, for the search page's filter lists (filters-<lang>.json). */
+  filters: FilterCounts;
   ms: { pages: number; write: number };
 }
 
@@ -172,6 +203,7 @@ export async function indexLanguage(
     const inFlight = new Set<Promise<void>>();
     const failures: string[] = [];
     const suggestions: Suggestion[] = [];
+    const filters: FilterCounts = {};
     for (const file of files) {
       const part = indexedPart(readFileSync(join(root, file), 'utf8'));
       if (!part) {
@@ -182,6 +214,7 @@ export async function indexLanguage(
       const added = index.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
         if (res.errors.length) return void failures.push(`${urlOf(file)}: ${res.errors.join('; ')}`);
         pages++;
+        countFilters(part, filters);
         if (SUGGESTED_KINDS.has(kind))
           suggestions.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
       });
@@ -201,6 +234,7 @@ export async function indexLanguage(
       pages,
       skipped,
       suggestions,
+      filters: sortedCounts(filters),
       ms: { pages: pagesDone - started, write: performance.now() - pagesDone },
     };
   } finally {
@@ -266,6 +300,9 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
     for (const l of langs) rmSync(staging(l), { recursive: true, force: true });
   }
   writeSuggestions(root, outputPath, new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.suggestions])));
+  // The filter lists without Pagefind's filter files, whose size grows with the pages (loaded only to filter).
+  for (const r of results.filter((x) => x.pages))
+    writeFileSync(join(outputPath, `filters-${r.lang}.json`), JSON.stringify(r.filters));
   return {
     pages: new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.pages])),
     skipped: results.reduce((n, r) => n + r.skipped, 0),

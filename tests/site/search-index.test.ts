@@ -29,9 +29,15 @@ describe('search index', () => {
 
   it('writes no table of every page beside the index: ranking data does not grow with the site', () => {
     // The title boost re-ranks the results shown from their own fragments (orderByTitle); the suggestions
-    // are fetched only when nothing is found.
+    // are fetched only when nothing is found; filters-<lang>.json has a count per filter value.
     const json = readdirSync(PAGEFIND).filter((f) => f.endsWith('.json'));
-    expect(json.sort()).toEqual(['pagefind-entry.json', 'suggest-en.json', 'suggest-ja.json']);
+    expect(json.sort()).toEqual([
+      'filters-en.json',
+      'filters-ja.json',
+      'pagefind-entry.json',
+      'suggest-en.json',
+      'suggest-ja.json',
+    ]);
   });
 
   it('indexes the main content of content pages only, each with its kind and title', () => {

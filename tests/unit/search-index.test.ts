@@ -1,6 +1,12 @@
 /** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
 import { describe, expect, it } from 'vitest';
-import { dataValues, indexCopy, indexedPart } from '../../src/integrations/search-index.ts';
+import {
+  countFilters,
+  dataValues,
+  indexCopy,
+  indexedPart,
+  type FilterCounts,
+} from '../../src/integrations/search-index.ts';
 
 describe('indexCopy', () => {
   const page = (body: string) =>
@@ -29,5 +35,17 @@ describe('indexedPart', () => {
 
   it('is undefined for a page whose main content is not indexed', () => {
     expect(indexedPart('<html lang="ja"><body><main id="main"><h1>検索</h1></main></body></html>')).toBeUndefined();
+  });
+});
+
+describe('countFilters', () => {
+  it('counts each page once per filter value, as Pagefind does, and decodes the value', () => {
+    const counts: FilterCounts = {};
+    const data = (name: string, value: string) =>
+      `<data value="${value}" data-pagefind-filter="${name}[value]"></data>`;
+    countFilters(data('kind', 'program') + data('fy', '2024') + data('fy', '2025') + data('fy', '2024'), counts);
+    countFilters(data('kind', 'program') + data('fy', '2025') + data('fund', 'A &amp; B'), counts);
+    countFilters('<data value="x" data-pagefind-meta="label[value]"></data>', counts);
+    expect(counts).toEqual({ kind: { program: 2 }, fy: { '2024': 1, '2025': 2 }, fund: { 'A & B': 1 } });
   });
 });

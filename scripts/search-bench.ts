@@ -11,7 +11,8 @@
  *   (visiting nursing) typed at once, as an IME commits it: bytes and requests from opening the page to
  *   the first result, and the time from that keystroke to the first result in the list (median).
  *
- * Usage: node scripts/search-bench.ts [--runs N] [siteDir]   (default: $ATLAS_OUT_DIR or dist, 5 runs)
+ * Usage: node scripts/search-bench.ts [--runs N] [--lang ja|en] [siteDir]
+ *   (default: $ATLAS_OUT_DIR or dist, 5 runs, both languages)
  * Serves the site itself on a free local port; needs Debian's Chromium (/usr/bin/chromium).
  */
 import { createServer } from 'node:http';
@@ -24,7 +25,11 @@ import { chromium, type Page } from '@playwright/test';
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-const positional = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+const langAt = args.indexOf('--lang');
+const LANGS = langAt >= 0 ? [args[langAt + 1] as 'ja' | 'en'] : (['ja', 'en'] as const);
+const positional = args.filter(
+  (a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && (langAt < 0 || i !== langAt + 1),
+);
 const root = resolve(positional[0] ?? process.env.ATLAS_OUT_DIR ?? 'dist');
 const pagefindDir = join(root, 'pagefind');
 const QUERIES = { ja: ['教育ステーション', '人工呼吸器'], en: ['ventilator', 'education station'] } as const;
@@ -172,7 +177,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    for (const lang of ['ja', 'en'] as const) {
+    for (const lang of LANGS) {
       const searchUrl = `${url}${lang === 'en' ? '/en' : ''}/search/`;
       const [first, second] = QUERIES[lang];
       const firstTimes: number[] = [];

@@ -110,7 +110,8 @@ function category(path: string): string {
     path.startsWith('/pagefind/filter/') ||
     /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) ||
     path.startsWith('/pagefind/titles-') ||
-    path.startsWith('/pagefind/suggest-')
+    path.startsWith('/pagefind/suggest-') ||
+    path.startsWith('/pagefind/filters-')
   )
     return 'index';
   if (path.startsWith('/pagefind/wasm.')) return 'wasm';
@@ -224,22 +225,24 @@ async function main() {
         await page.goto(searchUrl, { waitUntil: 'load' });
         await page.waitForLoadState('networkidle');
         await page.locator('#search-q').focus();
-        const result = page.evaluate(
-          () =>
-            new Promise<number>((ok) => {
-              let typedAt = -1;
-              document.addEventListener('input', (e) => (typedAt = e.timeStamp), { capture: true, once: true });
-              const observer = new MutationObserver(() => {
-                if (typedAt >= 0 && document.querySelector('#search-results:not([hidden]) > li')) {
-                  observer.disconnect();
-                  ok(performance.now() - typedAt);
-                }
-              });
-              observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-            }),
-        );
+        // The listener is in place before the keystroke (a promise kept on the page, then awaited).
+        await page.evaluate(() => {
+          const w = window as unknown as { firstResult: Promise<number> };
+          w.firstResult = new Promise<number>((ok, fail) => {
+            let typedAt = -1;
+            document.addEventListener('input', (e) => (typedAt = e.timeStamp), { capture: true, once: true });
+            const observer = new MutationObserver(() => {
+              if (typedAt >= 0 && document.querySelector('#search-results:not([hidden]) > li')) {
+                observer.disconnect();
+                ok(performance.now() - typedAt);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+            setTimeout(() => fail(new Error('no result within 60 s')), 60_000);
+          });
+        });
         await page.keyboard.insertText(typed);
-        typedTimes.push(await result);
+        typedTimes.push(await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult));
         if (run === 0) typedBytes = tally(fetched);
         await context.close();
       }

@@ -1,6 +1,6 @@
 /**
  * Search figures to compare across changes (npm run bench:search, after npm run build):
- * - index size per language (Pagefind index chunks, fragments, filters, metadata, title table) and
+ * - index size per language (Pagefind index chunks, fragments, filters, metadata; the suggestions) and
  *   the shared files (pagefind.js, WebAssembly);
  * - bytes fetched from opening the search page with ?q= to the first result, by kind of file, raw and
  *   as a host that compresses text would send them (brotli for html/css/js/json; Pagefind's own files

@@ -10,7 +10,7 @@ import {
   closestSuggestions,
   kanaVariants,
   normalizeQuery,
-  titleRanker,
+  orderByTitle,
   YEAR_TOKEN_PATTERN,
 } from '../lib/search.ts';
 import { formatFiscalYearName, formatFiscalYearRuns, punctuation } from '../lib/format.ts';
@@ -55,8 +55,9 @@ interface Pagefind {
 }
 
 /**
- * Pagefind options. pageLength 0.5 (default 0.75): long source texts neither dominate nor vanish; the
- * title boost (titleRanker) does the rest. noWorker: the index is small, and the main thread saves
+ * Pagefind options. pageLength 0.5 (default 0.75): long source texts neither dominate nor vanish;
+ * Pagefind's own title ranking (metaWeights, default) and the title boost on each page of results
+ * (orderByTitle) do the rest. noWorker: the index is small, and the main thread saves
  * the worker's 42 KB and its start-up (time to first result measured by scripts/search-bench.ts).
  */
 export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0.5 }, excerptLength: 36, noWorker: true };
@@ -76,10 +77,10 @@ const filterBox = document.getElementById('search-filters') as HTMLFieldSetEleme
 const selects = new Map(FILTERS.map((f) => [f, document.getElementById(`search-filter-${f}`) as HTMLSelectElement]));
 
 let pagefind: Pagefind | undefined;
-/** Pagefind result id → titleKey of the page title (written by src/integrations/search-index.ts). */
-let titles: Record<string, string> = {};
 let sequence = 0;
 let current: PagefindResult[] = [];
+/** The query the current results are for, as typed (the title boost compares titles with it). */
+let currentQuery = '';
 let shown = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstResult = true;
@@ -155,20 +156,20 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-/** Appends the next results in order, each as soon as it and those before it are loaded. */
+/**
+ * Appends the next page of results once their fragments are loaded (fetched in parallel), in title-boost
+ * order within the page (orderByTitle: a title that contains the query before Pagefind's other results).
+ */
 async function showMore(seq: number) {
-  const next = current.slice(shown, shown + PAGE_SIZE);
-  const loading = next.map((r) => r.data());
-  for (const item of loading) {
-    const data = await item;
-    if (seq !== sequence) return;
-    list.append(renderResult(data));
-    list.hidden = false;
-    shown++;
-    if (firstResult) {
-      firstResult = false;
-      performance.mark('search:first-result');
-    }
+  const next = await Promise.all(current.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  if (seq !== sequence) return;
+  const ordered = currentQuery ? orderByTitle(currentQuery, next, (d) => d.meta.label || d.meta.title || '') : next;
+  list.append(...ordered.map(renderResult));
+  shown += ordered.length;
+  list.hidden = shown === 0;
+  if (firstResult && ordered.length) {
+    firstResult = false;
+    performance.mark('search:first-result');
   }
   more.hidden = shown >= current.length;
 }
@@ -222,11 +223,8 @@ async function run() {
   if (seq !== sequence || searches.some((r) => !r)) return;
   const best = new Map<string, PagefindResult>();
   for (const r of searches.flatMap((s) => s!.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-  const merged = variants.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : searches[0]!.results;
-  // Title boost (see titleRanker): titles that contain the query first, then Pagefind's order.
-  const ranker = titleRanker(raw);
-  const rank = new Map(merged.map((r) => [r.id, ranker(titles[r.id] ?? '')]));
-  current = query ? [...merged].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!) : merged;
+  current = variants.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : searches[0]!.results;
+  currentQuery = query ? raw : '';
   shown = 0;
   list.replaceChildren();
   list.hidden = true;
@@ -273,8 +271,14 @@ function schedule() {
   timer = setTimeout(() => void run(), DEBOUNCE_MS);
 }
 
+/**
+ * The filter lists: values and page counts from filters-<lang>.json (written with the index, a few KB
+ * whatever the number of pages); Pagefind's own filter files are loaded only when a filter is used.
+ */
 async function buildFilters() {
-  const available = await pagefind!.filters();
+  const available = (await fetch(new URL(`/pagefind/filters-${lang}.json`, location.href))
+    .then((r) => (r.ok ? r.json() : pagefind!.filters()))
+    .catch(() => pagefind!.filters())) as Record<string, Record<string, number>>;
   const params = initialParams;
   const collator = new Intl.Collator(lang);
   const kindOrder = Object.keys(labels.kinds);
@@ -309,11 +313,9 @@ async function start() {
   status.textContent = labels.loading;
   try {
     const base = new URL('/pagefind/', location.href);
-    const table = fetch(new URL(`titles-${lang}.json`, base)).then((r) => (r.ok ? r.json() : {}));
     pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', base).href)) as Pagefind;
     await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
-    titles = (await table) as Record<string, string>;
   } catch (err) {
     console.error(err);
     status.textContent = labels.loadError;

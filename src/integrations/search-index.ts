@@ -10,14 +10,31 @@
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>. Writes <outDir>/pagefind/, and next to it
- * titles-<lang>.json: Pagefind's result id → titleKey() of the page title, for the search page's title
- * boost (titleRanker in src/lib/search.ts), so ranking needs no fragment download.
+ * suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
+ * else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
+ * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
+ *
+ * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
+ * are in flight to Pagefind's service at once, so the service indexes while the next pages are folded.
  */
-import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  globSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldHtmlText, titleKey, yearToken } from '../lib/search.ts';
+import { foldHtmlText, yearToken } from '../lib/search.ts';
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
 const COVERED_YEAR_WEIGHT = 0.5;
@@ -34,6 +51,35 @@ export function dataValues(html: string, filter: string): string[] {
   return out;
 }
 
+/** Pages per value of each filter, as Pagefind's filters() counts them: name → value → pages. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x27': "'" };
+
+/** Adds one page's filter values (its <data data-pagefind-filter="name[value]"> elements) to `counts`. */
+export function countFilters(html: string, counts: FilterCounts): void {
+  const seen = new Set<string>();
+  for (const m of html.matchAll(/<data\b[^>]*\bdata-pagefind-filter="([^"[]+)\[value\]"[^>]*>/g)) {
+    const raw = /\bvalue="([^"]*)"/.exec(m[0])?.[1];
+    const value = raw?.replace(/&(amp|quot|lt|gt|#39|#x27);/g, (_, e: string) => ENTITIES[e]!);
+    const key = `${m[1]}\u0000${value}`;
+    if (value === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const byValue = (counts[m[1]!] ??= {});
+    byValue[value] = (byValue[value] ?? 0) + 1;
+  }
+}
+
+/** `counts` with names and values in a fixed order, so the written file is the same on every build. */
+function sortedCounts(counts: FilterCounts): FilterCounts {
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(
+    Object.keys(counts)
+      .sort(order)
+      .map((name) => [name, Object.fromEntries(Object.entries(counts[name]!).sort(([a], [b]) => order(a, b)))]),
+  );
+}
+
 /**
  * The copy of a page that is indexed: folded text with year tokens after the fiscal years it writes out
  * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter).
@@ -48,28 +94,6 @@ export function indexCopy(html: string): string {
     copy = `${copy.slice(0, end)}${tokens}${copy.slice(end)}`;
   }
   return copy;
-}
-
-/** Reads Pagefind's fragments (gzip, 'pagefind_dcd' + JSON) and writes titles-<lang>.json. */
-export function writeTitleTables(outputPath: string): Map<string, number> {
-  const tables = new Map<string, Record<string, string>>();
-  const dir = join(outputPath, 'fragment');
-  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
-    const id = name.replace(/\.pf_fragment$/, '');
-    const lang = id.split('_')[0]!;
-    const raw = gunzipSync(readFileSync(join(dir, name)));
-    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as { meta: Record<string, string> };
-    const table = tables.get(lang) ?? {};
-    table[id] = titleKey(fragment.meta.label ?? fragment.meta.title ?? '');
-    tables.set(lang, table);
-  }
-  const sizes = new Map<string, number>();
-  for (const [lang, table] of tables) {
-    const json = JSON.stringify(table);
-    writeFileSync(join(outputPath, `titles-${lang}.json`), json);
-    sizes.set(lang, Buffer.byteLength(json));
-  }
-  return sizes;
 }
 
 /** A title or term the search page offers when nothing is found: text, URL, kind. */
@@ -91,26 +115,16 @@ export function glossaryTerms(html: string, pageUrl: string): Suggestion[] {
 }
 
 /**
- * Writes suggest-<lang>.json: the titles of programs, committees, plans, 取組, indicators and meetings (from
- * Pagefind's fragments) and the glossary terms, for the search page's "did you mean" when nothing is found.
+ * Writes suggest-<lang>.json: the titles of programs, committees, plans, 取組, indicators and meetings
+ * (`titles`, collected from Pagefind's answers while indexing) and the glossary terms, for the search page's
+ * "did you mean" when nothing is found.
  */
-export function writeSuggestions(root: string, outputPath: string): Map<string, number> {
-  const byLang = new Map<string, Suggestion[]>();
-  const dir = join(outputPath, 'fragment');
-  for (const name of globSync('*.pf_fragment', { cwd: dir }).sort()) {
-    const lang = name.split('_')[0]!;
-    const raw = gunzipSync(readFileSync(join(dir, name)));
-    const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as {
-      url: string;
-      meta: Record<string, string>;
-      filters: Record<string, string[]>;
-    };
-    const kind = fragment.filters.kind?.[0] ?? '';
-    if (!SUGGESTED_KINDS.has(kind)) continue;
-    const list = byLang.get(lang) ?? [];
-    list.push({ t: fragment.meta.label ?? fragment.meta.title ?? '', u: fragment.url, k: kind });
-    byLang.set(lang, list);
-  }
+export function writeSuggestions(
+  root: string,
+  outputPath: string,
+  titles: ReadonlyMap<string, readonly Suggestion[]>,
+): Map<string, number> {
+  const byLang = new Map([...titles].map(([lang, list]) => [lang, [...list]]));
   for (const [lang, prefix] of [
     ['ja', ''],
     ['en', 'en/'],
@@ -129,6 +143,19 @@ export function writeSuggestions(root: string, outputPath: string): Map<string, 
   return sizes;
 }
 
+/**
+ * The part of a built page that Pagefind reads: its <html> tag (the language) and the
+ * <main data-pagefind-body> element, which holds the h1, the filters and the meta. Header, footer and
+ * <head> are left out, so they are neither folded nor sent to Pagefind. Undefined for a page without it.
+ */
+export function indexedPart(html: string): string | undefined {
+  const start = /<main\b[^>]*\bdata-pagefind-body[^>]*>/.exec(html);
+  const end = html.lastIndexOf('</main>');
+  if (!start || end < start.index) return undefined;
+  const htmlTag = /<html\b[^>]*>/.exec(html)?.[0] ?? '<html>';
+  return `<!DOCTYPE html>${htmlTag}<body>${html.slice(start.index, end + '</main>'.length)}</body></html>`;
+}
+
 /** '/programs/x/' for programs/x/index.html (relative to the site root, '/' separated). */
 function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -139,36 +166,178 @@ export interface IndexSummary {
   pages: Map<string, number>;
   /** Pages without data-pagefind-body. */
   skipped: number;
+  /** Milliseconds spent reading, folding and indexing the pages, and writing the index (slowest language). */
+  ms: { pages: number; write: number };
 }
 
-/** Indexes every page of `root` (the built site) into `root`/pagefind/. */
-export async function buildSearchIndex(root: string): Promise<IndexSummary> {
-  const outputPath = join(root, 'pagefind');
-  rmSync(outputPath, { recursive: true, force: true });
+/** What indexing the pages of one language gives back (from a worker thread: structured-clone data only). */
+export interface LanguageIndex {
+  lang: string;
+  pages: number;
+  skipped: number;
+  suggestions: Suggestion[];
+  /** Pages per filter value, for the search page's filter lists (filters-<lang>.json). */
+  filters: FilterCounts;
+  ms: { pages: number; write: number };
+}
+
+/** How many pages are in flight to Pagefind's service at once (it indexes them while the next are folded). */
+const IN_FLIGHT = 16;
+
+/**
+ * Indexes `files` (pages of one language, paths relative to `root`) into a Pagefind index written to
+ * `outputPath`, with its own Pagefind service. Returns the titles to suggest, from Pagefind's answers.
+ */
+export async function indexLanguage(
+  root: string,
+  lang: string,
+  files: readonly string[],
+  outputPath: string,
+): Promise<LanguageIndex> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const pages = new Map<string, number>();
+    const started = performance.now();
+    let pages = 0;
     let skipped = 0;
-    const files = globSync('**/*.html', { cwd: root }).map((f) => f.split('\\').join('/'));
-    for (const file of files.filter((f) => !f.startsWith('pagefind/')).sort()) {
-      const html = readFileSync(join(root, file), 'utf8');
-      if (!/<main\b[^>]*\bdata-pagefind-body/.test(html)) {
+    const inFlight = new Set<Promise<void>>();
+    const failures: string[] = [];
+    const suggestions: Suggestion[] = [];
+    const filters: FilterCounts = {};
+    for (const file of files) {
+      const part = indexedPart(readFileSync(join(root, file), 'utf8'));
+      if (!part) {
         skipped++;
         continue;
       }
-      const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '?';
-      const res = await index.addHTMLFile({ url: urlOf(file), content: indexCopy(html) });
-      if (res.errors.length) throw new Error(`pagefind: ${urlOf(file)}: ${res.errors.join('; ')}`);
-      pages.set(lang, (pages.get(lang) ?? 0) + 1);
+      const kind = dataValues(part, 'kind')[0] ?? '';
+      const added = index.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
+        if (res.errors.length) return void failures.push(`${urlOf(file)}: ${res.errors.join('; ')}`);
+        pages++;
+        countFilters(part, filters);
+        if (SUGGESTED_KINDS.has(kind))
+          suggestions.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
+      });
+      const tracked = added.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
-    if (!pages.size) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    writeTitleTables(outputPath);
-    writeSuggestions(root, outputPath);
-    return { pages, skipped };
+    await Promise.all(inFlight);
+    if (failures.length) throw new Error(`pagefind: ${failures.join('; ')}`);
+    const pagesDone = performance.now();
+    if (pages) {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    }
+    return {
+      lang,
+      pages,
+      skipped,
+      suggestions,
+      filters: sortedCounts(filters),
+      ms: { pages: pagesDone - started, write: performance.now() - pagesDone },
+    };
   } finally {
     await pagefind.close();
   }
+}
+
+/** The language of a built page, from the <html lang> near its start. */
+function languageOf(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /<html\b[^>]*\blang="([^"]+)"/.exec(head.subarray(0, read).toString('utf8'))?.[1] ?? '?';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Indexes one language in a worker thread (src/integrations/search-index-worker.ts). */
+function indexInWorker(root: string, lang: string, files: readonly string[], outputPath: string) {
+  return new Promise<LanguageIndex>((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), {
+      workerData: { root, lang, files, outputPath },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`search index worker (${lang}) exited with code ${code}`)));
+  });
+}
+
+/**
+ * Indexes every page of `root` (the built site) into `root`/pagefind/. Each language is its own Pagefind
+ * index, so the languages are indexed in parallel, each in a worker thread with its own Pagefind service
+ * (folding and Pagefind's work use the machine's cores), into a directory of its own; their files are then
+ * moved into pagefind/ and their entries merged into one pagefind-entry.json (what one Pagefind run writes).
+ */
+export async function buildSearchIndex(root: string): Promise<IndexSummary> {
+  const outputPath = join(root, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const byLang = new Map<string, string[]>();
+  for (const file of globSync('**/*.html', { cwd: root })
+    .map((f) => f.split('\\').join('/'))
+    .sort()) {
+    const lang = languageOf(join(root, file));
+    byLang.set(lang, [...(byLang.get(lang) ?? []), file]);
+  }
+  const langs = [...byLang.keys()].sort();
+  const parallel = langs.length > 1 && availableParallelism() > 1 && process.env.ATLAS_INDEX_THREADS !== '0';
+  const staging = (lang: string) => join(root, `pagefind.${lang}.tmp`);
+  const results: LanguageIndex[] = [];
+  try {
+    if (parallel)
+      results.push(...(await Promise.all(langs.map((l) => indexInWorker(root, l, byLang.get(l)!, staging(l))))));
+    else for (const l of langs) results.push(await indexLanguage(root, l, byLang.get(l)!, staging(l)));
+    const indexed = results.filter((r) => r.pages);
+    if (!indexed.length) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
+    mergeIndexes(
+      indexed.map((r) => staging(r.lang)),
+      outputPath,
+    );
+  } finally {
+    for (const l of langs) rmSync(staging(l), { recursive: true, force: true });
+  }
+  writeSuggestions(root, outputPath, new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.suggestions])));
+  // The filter lists without Pagefind's filter files, whose size grows with the pages (loaded only to filter).
+  for (const r of results.filter((x) => x.pages))
+    writeFileSync(join(outputPath, `filters-${r.lang}.json`), JSON.stringify(r.filters));
+  return {
+    pages: new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.pages])),
+    skipped: results.reduce((n, r) => n + r.skipped, 0),
+    ms: {
+      pages: Math.max(...results.map((r) => r.ms.pages)),
+      write: Math.max(...results.map((r) => r.ms.write)),
+    },
+  };
+}
+
+/**
+ * Moves the files of several one-language Pagefind indexes into `outputPath` (files all of them write,
+ * such as pagefind.js, are the same in each and kept once) and writes one pagefind-entry.json listing
+ * every language, in the order and form Pagefind writes it.
+ */
+export function mergeIndexes(dirs: readonly string[], outputPath: string): void {
+  const entries = dirs.map(
+    (dir) =>
+      JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+        version: string;
+        languages: Record<string, unknown>;
+      } & Record<string, unknown>,
+  );
+  mkdirSync(outputPath, { recursive: true });
+  for (const dir of dirs)
+    for (const file of globSync('**/*', { cwd: dir, withFileTypes: false }).sort()) {
+      const from = join(dir, file);
+      const to = join(outputPath, file);
+      if (file === 'pagefind-entry.json' || statSync(from).isDirectory()) continue;
+      if (existsSync(to)) continue;
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+    }
+  const languages = Object.fromEntries(
+    entries.flatMap((e) => Object.entries(e.languages)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ ...entries[0]!, languages }));
 }

@@ -202,13 +202,13 @@ export function titleKey(text: string): string {
 /**
  * The title boost. Pagefind ranks by words, and its Japanese segmentation splits names oddly
  * (東京都在宅療養推進会議 → 東京 / 都在 / 宅 …), so a long source that repeats a program's name can
- * outrank the program's own page. The search page therefore orders results first by how their title
- * matches the query, then by Pagefind's score:
+ * outrank the program's own page. The search page therefore orders each page of results (orderByTitle)
+ * first by how their title matches the query, then by Pagefind's score:
  * - 2 + coverage when the title contains the whole query (coverage = query length / title length, so
  *   an exact title comes first and 在宅療養推進会議 prefers 東京都在宅療養推進会議 to a longer title);
  * - 1 + coverage when the title contains every word of the query (years left aside when there are
  *   other words: "R7 教育ステーション" still finds 地域における教育ステーション事業);
- * - 0 otherwise. `titleKeyOf` is titleKey() of the result's title, computed when indexing.
+ * - 0 otherwise. `titleKeyOf` is titleKey() of the result's title.
  */
 export function titleRanker(query: string): (titleKeyOf: string) => number {
   const whole = titleKey(query);
@@ -224,6 +224,20 @@ export function titleRanker(query: string): (titleKeyOf: string) => number {
       return 1 + Math.min(1, neededLength / titleKeyOf.length);
     return 0;
   };
+}
+
+/**
+ * One page of results (those whose fragments the search page loads to show them) in title-boost order
+ * (titleRanker), Pagefind's order kept among equals. Pagefind's own ranking already weighs titles (its
+ * metadata ranking and the h1's weight), so the page that should come first is in the first page of
+ * results; re-ranking only that page needs no data beyond what is shown — no table of every title,
+ * which would grow with the site (measured with the query set of tests/search-queries.ts: the same
+ * pages in the first three as a boost over every result).
+ */
+export function orderByTitle<T>(query: string, page: readonly T[], titleOf: (item: T) => string): T[] {
+  const ranker = titleRanker(query);
+  const rank = new Map(page.map((item) => [item, ranker(titleKey(titleOf(item)))]));
+  return [...page].sort((a, b) => rank.get(b)! - rank.get(a)!);
 }
 
 const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -250,6 +264,9 @@ export function foldHtmlText(html: string): string {
 }
 
 function foldTextRun(text: string): string {
+  // Most runs between tags are ASCII without digits (indentation, English words), which folding leaves as
+  // they are: NFKC keeps ASCII, and counters, fiscal years and days all need a digit. Skip the work.
+  if (!/[^\t\n\r\x20-\x25\x27-\x2f\x3a-\x3b\x3d\x3f-\x7e]/.test(text)) return text;
   // Entities stay as they are; the text between them is folded.
   return text
     .split(/(&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/i)

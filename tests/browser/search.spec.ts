@@ -144,6 +144,28 @@ test('filters narrow the results and are kept in the address', async ({ page }) 
   expect(all).toBeGreaterThan(0);
 });
 
+test("the filter lists come from filters-<lang>.json, which says what Pagefind's own filter files say", async ({
+  page,
+}) => {
+  for (const lang of ['ja', 'en'] as const) {
+    const requests: string[] = [];
+    page.on('request', (req) => requests.push(new URL(req.url()).pathname));
+    await page.goto(searchPath(lang));
+    await waitForResults(page, '');
+    await expect.poll(() => page.locator('#search-filter-kind option').count()).toBeGreaterThan(1);
+    // Opening the page loads no filter file of Pagefind's (their size grows with the number of pages).
+    expect(requests.filter((r) => r.startsWith('/pagefind/filter/'))).toEqual([]);
+    const [ours, pagefinds] = await page.evaluate(async (l) => {
+      const script = '/pagefind/pagefind.js';
+      const pagefind = await import(/* @vite-ignore */ script);
+      const file = await (await fetch(`/pagefind/filters-${l}.json`)).json();
+      return [file, await pagefind.filters()];
+    }, lang);
+    expect(ours, lang).toEqual(pagefinds);
+    page.removeAllListeners('request');
+  }
+});
+
 test('keyboard alone: type a query, Tab to the first result, Enter opens it', async ({ page }) => {
   await page.goto('/search/');
   await waitForResults(page, '');

@@ -1,6 +1,12 @@
 /** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
 import { describe, expect, it } from 'vitest';
-import { dataValues, indexCopy } from '../../src/integrations/search-index.ts';
+import {
+  countFilters,
+  dataValues,
+  indexCopy,
+  indexedPart,
+  type FilterCounts,
+} from '../../src/integrations/search-index.ts';
 
 describe('indexCopy', () => {
   const page = (body: string) =>
@@ -14,5 +20,32 @@ describe('indexCopy', () => {
   it('adds the tokens of the covered years at the end of <main>', () => {
     const copy = indexCopy(page('<h1>ＡＣＰ推進事業</h1>'));
     expect(copy).toContain('<h1>ACP推進事業</h1><p data-pagefind-weight="0.5">nendo2024 nendo2025</p></main>');
+  });
+});
+
+describe('indexedPart', () => {
+  it('keeps the <html> tag and the indexed <main>, and drops the head, header and footer', () => {
+    const page =
+      '<!DOCTYPE html><html lang="ja" data-x=""><head><title>T</title><style>p{}</style></head><body>' +
+      '<header>ＡＣＰ</header><main id="main" data-pagefind-body=""><h1>事業</h1></main><footer>f</footer></body></html>';
+    expect(indexedPart(page)).toBe(
+      '<!DOCTYPE html><html lang="ja" data-x=""><body><main id="main" data-pagefind-body=""><h1>事業</h1></main></body></html>',
+    );
+  });
+
+  it('is undefined for a page whose main content is not indexed', () => {
+    expect(indexedPart('<html lang="ja"><body><main id="main"><h1>検索</h1></main></body></html>')).toBeUndefined();
+  });
+});
+
+describe('countFilters', () => {
+  it('counts each page once per filter value, as Pagefind does, and decodes the value', () => {
+    const counts: FilterCounts = {};
+    const data = (name: string, value: string) =>
+      `<data value="${value}" data-pagefind-filter="${name}[value]"></data>`;
+    countFilters(data('kind', 'program') + data('fy', '2024') + data('fy', '2025') + data('fy', '2024'), counts);
+    countFilters(data('kind', 'program') + data('fy', '2025') + data('fund', 'A &amp; B'), counts);
+    countFilters('<data value="x" data-pagefind-meta="label[value]"></data>', counts);
+    expect(counts).toEqual({ kind: { program: 2 }, fy: { '2024': 1, '2025': 2 }, fund: { 'A & B': 1 } });
   });
 });

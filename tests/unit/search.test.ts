@@ -11,6 +11,7 @@ import {
   insertYearTokens,
   normalizeCounters,
   normalizeQuery,
+  orderByTitle,
   splitCounters,
   titleKey,
   titleRanker,
@@ -79,6 +80,12 @@ describe('foldHtmlText (the indexed copy of a page)', () => {
     expect(foldHtmlText('<p title="ＡＣＰ">ＡＣＰ　ｶﾞｲﾄﾞ</p>')).toBe('<p title="ＡＣＰ">ACP ガイド</p>');
   });
 
+  it('leaves plain ASCII runs as they are, and still folds a run with a digit or a bare ampersand', () => {
+    expect(foldHtmlText('<p>\n  Home care, visiting nursing\n</p>')).toBe('<p>\n  Home care, visiting nursing\n</p>');
+    expect(foldHtmlText('<p>FY2024 R6年度</p>')).toBe('<p>FY2024 nendo2024  R6年度 nendo2024 </p>');
+    expect(foldHtmlText('<p>care & nursing</p>')).toBe('<p>care &amp; nursing</p>');
+  });
+
   it('escapes what NFKC turns into markup, keeps entities, skips script and style', () => {
     expect(foldHtmlText('<li>＜一部再掲＞ &amp; ＆</li>')).toBe('<li>&lt;一部再掲&gt; &amp; &amp;</li>');
     expect(foldHtmlText('<script>"ＡＣＰ"</script><style>a{content:"Ａ"}</style>')).toBe(
@@ -132,6 +139,25 @@ describe('title boost', () => {
     expect(words).toBeLessThan(2);
     expect(rank('R7 教育ステーション', '地域における教育ステーション事業')).toBeGreaterThan(1);
     expect(rank('ACP 教育ステーション', '地域における教育ステーション事業')).toBe(0);
+  });
+});
+
+describe('orderByTitle (the title boost on one page of results)', () => {
+  const page = [
+    { url: '/sources/a/', title: '第3回 東京都在宅療養推進会議 資料' },
+    { url: '/meetings/b/', title: '令和6年度第2回 東京都在宅介護・医療協働推進部会' },
+    { url: '/committees/c/', title: '東京都在宅療養推進会議' },
+    { url: '/programs/d/', title: '在宅療養推進会議等の開催' },
+  ];
+  const order = (q: string) => orderByTitle(q, page, (r) => r.title).map((r) => r.url);
+
+  it('puts titles that contain the query first, the closest title first', () => {
+    expect(order('在宅療養推進会議')).toEqual(['/committees/c/', '/programs/d/', '/sources/a/', '/meetings/b/']);
+  });
+
+  it("keeps Pagefind's order among results the title does not tell apart", () => {
+    expect(order('介護')).toEqual(['/meetings/b/', '/sources/a/', '/committees/c/', '/programs/d/']);
+    expect(order('ACP')).toEqual(page.map((r) => r.url));
   });
 });
 

@@ -54,7 +54,13 @@ const QUERY = '訪問看護';
 const SEARCH_INPUT = '#search-q, main input[type="search"]';
 const SEARCH_RESULT = '#search-results:not([hidden]) > li, [data-search-result]';
 /** Caches a cold build starts without (Astro's content layer store, Vite's and Astro's generated files, ours). */
-const CACHE_DIRS = ['node_modules/.astro', 'node_modules/.vite', '.astro', 'node_modules/.cache/zaitaku-atlas'];
+const CACHE_DIRS = [
+  'node_modules/.astro',
+  'node_modules/.vite',
+  '.astro',
+  'node_modules/.cache/zaitaku-atlas',
+  'node_modules/.cache/node-compile-cache',
+];
 /**
  * Phase markers in the build's output. A phase ends at its `end` marker and starts at its `start`
  * marker if it printed one, else at the previous end (or the start of the command).
@@ -334,7 +340,7 @@ function analyseDist(dist: string) {
   };
 }
 
-/** Bytes of each language's Pagefind index (index chunks, fragments, filters, metadata, title table). */
+/** Bytes of each language's Pagefind index (index chunks, fragments, filters, metadata, the search page's lists). */
 function pagefindSizes(dist: string): Record<string, { pages: number; bytes: number; parts: Record<string, number> }> {
   const dir = join(dist, 'pagefind');
   if (!existsSync(join(dir, 'pagefind-entry.json'))) return {};
@@ -350,7 +356,8 @@ function pagefindSizes(dist: string): Record<string, { pages: number; bytes: num
       fragments: sum((r) => r.startsWith(`fragment/${lang}_`)),
       filters: sum((r) => r.startsWith(`filter/${lang}_`)),
       meta: sum((r) => r.startsWith(`pagefind.${lang}_`)),
-      titles: sum((r) => r === `titles-${lang}.json`),
+      filterList: sum((r) => r === `filters-${lang}.json`),
+      suggestions: sum((r) => r === `suggest-${lang}.json`),
     };
     out[lang] = { pages: info.page_count, bytes: Object.values(parts).reduce((a, b) => a + b, 0), parts };
   }

@@ -68,6 +68,13 @@ export interface Pagination {
  */
 export function pagination(listPath: string, current: number, total: number, size = PAGE_SIZE): Pagination | undefined {
   const count = pageCount(total, size);
+  const lengths = Array.from({ length: count }, (_, i) => Math.min(size, total - i * size));
+  return paginationOf(listPath, current, lengths);
+}
+
+/** The same for pages of unequal length (`lengths`: rows on each page, as cut by chunkByWeight or paginateGroups). */
+export function paginationOf(listPath: string, current: number, lengths: readonly number[]): Pagination | undefined {
+  const count = Math.max(1, lengths.length);
   if (!Number.isInteger(current) || current < 1 || current > count) throw new Error(`no page ${current} of ${count}`);
   if (count === 1) return undefined;
   const link = (page: number): PageLink => ({ page, href: pagePath(listPath, page) });
@@ -81,16 +88,36 @@ export function pagination(listPath: string, current: number, total: number, siz
     else if (before !== undefined && page - before > 2) items.push({ ellipsis: true });
     items.push({ ...link(page), current: page === current });
   });
+  const before = lengths.slice(0, current - 1).reduce((n, l) => n + l, 0);
   return {
     current,
     count,
-    from: (current - 1) * size + 1,
-    to: Math.min(current * size, total),
-    total,
+    from: before + 1,
+    to: before + lengths[current - 1]!,
+    total: lengths.reduce((n, l) => n + l, 0),
     prev: current > 1 ? link(current - 1) : undefined,
     next: current < count ? link(current + 1) : undefined,
     items,
   };
+}
+
+/**
+ * Items cut into pages without splitting an item, each page holding items of at most `size` weight (an item
+ * heavier than that alone on its page): a ranked program with its components stays together.
+ */
+export function chunkByWeight<T>(items: readonly T[], weightOf: (item: T) => number, size = PAGE_SIZE): T[][] {
+  const pages: T[][] = [[]];
+  let used = 0;
+  for (const item of items) {
+    const weight = weightOf(item);
+    if (used > 0 && used + weight > size) {
+      pages.push([]);
+      used = 0;
+    }
+    pages.at(-1)!.push(item);
+    used += weight;
+  }
+  return pages;
 }
 
 export interface GroupRun<G, T> {

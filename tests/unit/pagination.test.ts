@@ -7,8 +7,10 @@ import {
   pageOfRow,
   pagePath,
   pageSlice,
+  chunkByWeight,
   paginateGroups,
   pagination,
+  paginationOf,
 } from '../../src/lib/pagination.ts';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -122,5 +124,20 @@ describe('paginateGroups', () => {
       for (const page of pages) expect(page.reduce((s, r) => s + r.rows.length, 0)).toBeLessThanOrEqual(PAGE_SIZE);
       expect(pages.flat().reduce((s, r) => s + r.rows.length, 0)).toBe(many.reduce((s, g) => s + g.rows.length, 0));
     }
+  });
+});
+
+describe('chunkByWeight and paginationOf', () => {
+  it('never splits an item, keeps each page within the weight unless one item alone is heavier', () => {
+    const items = [1, 3, 2, 2, 9, 1, 1];
+    expect(chunkByWeight(items, (w) => w, 4)).toEqual([[1, 3], [2, 2], [9], [1, 1]]);
+    expect(chunkByWeight([], (w: number) => w, 4)).toEqual([[]]);
+  });
+
+  it('counts the rows shown on pages of unequal length', () => {
+    const p = paginationOf('/programs/by-budget/2025/', 2, [2, 2, 1, 2])!;
+    expect(p).toMatchObject({ current: 2, count: 4, from: 3, to: 4, total: 7 });
+    expect(p.prev?.href).toBe('/programs/by-budget/2025/');
+    expect(paginationOf('/x/', 1, [5])).toBeUndefined();
   });
 });

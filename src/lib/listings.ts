@@ -1,0 +1,89 @@
+/**
+ * The long listing pages as pages of bounded length (issue 14; src/lib/pagination.ts cuts them): what each page
+ * of a list shows, computed once per build and language, so that the route of page 1 (the list's own address)
+ * and the route of pages 2… (`<list>/page/<n>/`) render the same model.
+ */
+import type { Lang } from './i18n.ts';
+import type { Relations, InitiativeProgram } from './relations.ts';
+import type { EntryOf } from '../schemas/index.ts';
+import { orderByLatestBudget } from './figures.ts';
+import { PAGE_SIZE, paginateGroups, groupStartPages, type GroupRun } from './pagination.ts';
+
+type Program = EntryOf<'programs'>;
+type Plan = EntryOf<'plans'>;
+type Initiative = Plan['initiatives'][number];
+type Issue = Plan['issues'][number];
+
+/** Memo per data object and language: every page of a list asks for the same cut. */
+function memo<D extends object, R>(compute: (data: D, lang: Lang) => R): (data: D, lang: Lang) => R {
+  const cache = new WeakMap<D, Map<Lang, R>>();
+  return (data, lang) => {
+    let byLang = cache.get(data);
+    if (!byLang) cache.set(data, (byLang = new Map()));
+    if (!byLang.has(lang)) byLang.set(lang, compute(data, lang));
+    return byLang.get(lang)!;
+  };
+}
+
+/** One initiative's programs in the by-plan list, or (without plan) the programs linked to no plan. */
+export interface PlanListGroup {
+  plan?: Plan;
+  issue?: Issue;
+  initiative?: Initiative;
+}
+export type PlanListRow = { program: Program; relisted: boolean };
+
+export interface PagedList<G, R> {
+  pages: GroupRun<G, R>[][];
+  /** Rows in the whole list (for "61–120 of 1,024"). */
+  total: number;
+}
+
+/**
+ * The programs by plan (/programs/): each plan's initiatives that have programs, the programs of each by latest
+ * budget; then the programs linked to no plan. Cut into pages of PAGE_SIZE programs.
+ */
+export const programsByPlanPages = memo(
+  (
+    data: Pick<Relations, 'programsByPlan' | 'programsWithoutPlan'>,
+    lang: Lang,
+  ): PagedList<PlanListGroup, PlanListRow> & { planStarts: Map<string | undefined, number> } => {
+    const groups: { group: PlanListGroup; rows: PlanListRow[] }[] = [];
+    for (const { plan, sections } of data.programsByPlan)
+      for (const { issue, initiatives } of sections)
+        for (const { initiative, programs } of initiatives)
+          groups.push({
+            group: { plan, issue, initiative },
+            rows: orderByLatestBudget(programs, (p: InitiativeProgram) => p.program, lang).map(
+              ({ program, relisted }) => ({ program, relisted }),
+            ),
+          });
+    groups.push({
+      group: {},
+      rows: orderByLatestBudget(data.programsWithoutPlan, (p) => p, lang).map((program) => ({
+        program,
+        relisted: false,
+      })),
+    });
+    const pages = paginateGroups(groups, PAGE_SIZE);
+    const planStarts = new Map<string | undefined, number>();
+    for (const [group, page] of groupStartPages(pages))
+      if (!planStarts.has(group.plan?.id)) planStarts.set(group.plan?.id, page);
+    return { pages, total: groups.reduce((n, g) => n + g.rows.length, 0), planStarts };
+  },
+);
+
+/** The programs by bureau (/programs/by-bureau/): each bureau's programs by latest budget, unknown bureau last. */
+export const programsByBureauPages = memo(
+  (
+    data: Pick<Relations, 'programsByBureau'>,
+    lang: Lang,
+  ): PagedList<EntryOf<'bureaus'> | undefined, Program> & { starts: Map<EntryOf<'bureaus'> | undefined, number> } => {
+    const groups = data.programsByBureau.map(({ bureau, programs }) => ({
+      group: bureau,
+      rows: orderByLatestBudget(programs, (p) => p, lang),
+    }));
+    const pages = paginateGroups(groups, PAGE_SIZE);
+    return { pages, total: groups.reduce((n, g) => n + g.rows.length, 0), starts: groupStartPages(pages) };
+  },
+);

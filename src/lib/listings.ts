@@ -7,7 +7,8 @@ import type { Lang } from './i18n.ts';
 import type { Relations, InitiativeProgram } from './relations.ts';
 import type { EntryOf } from '../schemas/index.ts';
 import { orderByLatestBudget } from './figures.ts';
-import { PAGE_SIZE, paginateGroups, groupStartPages, type GroupRun } from './pagination.ts';
+import { PAGE_SIZE, chunkByWeight, paginateGroups, groupStartPages, type GroupRun } from './pagination.ts';
+import { budgetRanking, programAmounts, type RankedAmount } from './fiscal-totals.ts';
 
 type Program = EntryOf<'programs'>;
 type Plan = EntryOf<'plans'>;
@@ -87,3 +88,21 @@ export const programsByBureauPages = memo(
     return { pages, total: groups.reduce((n, g) => n + g.rows.length, 0), starts: groupStartPages(pages) };
   },
 );
+
+/**
+ * A fiscal year's budget ranking (/programs/by-budget/<year>/) in pages: a ranked program stays on one page with
+ * the components its amount includes (each a row), pages of at most PAGE_SIZE rows. Rank numbers run on across pages.
+ */
+export function budgetRankingPages(ranking: readonly RankedAmount[]): { rank: number; ranked: RankedAmount }[][] {
+  const numbered = ranking.map((ranked, i) => ({ rank: i + 1, ranked }));
+  return chunkByWeight(numbered, ({ ranked }) => 1 + ranked.parts.length, PAGE_SIZE);
+}
+
+const rankingCache = new WeakMap<readonly Program[], Map<number, { rank: number; ranked: RankedAmount }[][]>>();
+/** budgetRankingPages of a year's amounts, once per build: every page of the year's ranking asks for it. */
+export function budgetRankingPagesOf(programs: readonly Program[], year: number) {
+  let byYear = rankingCache.get(programs);
+  if (!byYear) rankingCache.set(programs, (byYear = new Map()));
+  if (!byYear.has(year)) byYear.set(year, budgetRankingPages(budgetRanking(programAmounts(programs, year))));
+  return byYear.get(year)!;
+}

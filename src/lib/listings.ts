@@ -7,8 +7,24 @@ import type { Lang } from './i18n.ts';
 import type { Relations, InitiativeProgram } from './relations.ts';
 import type { EntryOf } from '../schemas/index.ts';
 import { orderByLatestBudget } from './figures.ts';
-import { PAGE_SIZE, chunkByWeight, paginateGroups, groupStartPages, type GroupRun } from './pagination.ts';
-import { budgetRanking, programAmounts, type RankedAmount } from './fiscal-totals.ts';
+import {
+  ONE_PAGE_LIMIT,
+  PAGE_SIZE,
+  chunkByWeight,
+  paginateGroups,
+  groupStartPages,
+  type GroupRun,
+} from './pagination.ts';
+import {
+  budgetRanking,
+  figuresOfYear,
+  programAmounts,
+  statedTotals,
+  totalsByInitiative,
+  type InitiativeTotals,
+  type RankedAmount,
+  type StatedTotalCheck,
+} from './fiscal-totals.ts';
 
 type Program = EntryOf<'programs'>;
 type Plan = EntryOf<'plans'>;
@@ -36,9 +52,11 @@ export type PlanListRow = { program: Program; relisted: boolean };
 
 export interface PagedList<G, R> {
   pages: GroupRun<G, R>[][];
-  /** Rows in the whole list (for "61–120 of 1,024"). */
-  total: number;
+  /** Rows on each page (for "51–100 of 1,024"). */
+  lengths: number[];
 }
+
+const lengthsOf = <G, R>(pages: GroupRun<G, R>[][]) => pages.map((runs) => runs.reduce((n, r) => n + r.rows.length, 0));
 
 /**
  * The programs by plan (/programs/): each plan's initiatives that have programs, the programs of each by latest
@@ -66,11 +84,11 @@ export const programsByPlanPages = memo(
         relisted: false,
       })),
     });
-    const pages = paginateGroups(groups, PAGE_SIZE);
+    const pages = paginateGroups(groups, PAGE_SIZE, () => 1, ONE_PAGE_LIMIT);
     const planStarts = new Map<string | undefined, number>();
     for (const [group, page] of groupStartPages(pages))
       if (!planStarts.has(group.plan?.id)) planStarts.set(group.plan?.id, page);
-    return { pages, total: groups.reduce((n, g) => n + g.rows.length, 0), planStarts };
+    return { pages, lengths: lengthsOf(pages), planStarts };
   },
 );
 
@@ -84,8 +102,8 @@ export const programsByBureauPages = memo(
       group: bureau,
       rows: orderByLatestBudget(programs, (p) => p, lang),
     }));
-    const pages = paginateGroups(groups, PAGE_SIZE);
-    return { pages, total: groups.reduce((n, g) => n + g.rows.length, 0), starts: groupStartPages(pages) };
+    const pages = paginateGroups(groups, PAGE_SIZE, () => 1, ONE_PAGE_LIMIT);
+    return { pages, lengths: lengthsOf(pages), starts: groupStartPages(pages) };
   },
 );
 
@@ -95,7 +113,7 @@ export const programsByBureauPages = memo(
  */
 export function budgetRankingPages(ranking: readonly RankedAmount[]): { rank: number; ranked: RankedAmount }[][] {
   const numbered = ranking.map((ranked, i) => ({ rank: i + 1, ranked }));
-  return chunkByWeight(numbered, ({ ranked }) => 1 + ranked.parts.length, PAGE_SIZE);
+  return chunkByWeight(numbered, ({ ranked }) => 1 + ranked.parts.length, PAGE_SIZE, ONE_PAGE_LIMIT);
 }
 
 const rankingCache = new WeakMap<readonly Program[], Map<number, { rank: number; ranked: RankedAmount }[][]>>();
@@ -104,5 +122,68 @@ export function budgetRankingPagesOf(programs: readonly Program[], year: number)
   let byYear = rankingCache.get(programs);
   if (!byYear) rankingCache.set(programs, (byYear = new Map()));
   if (!byYear.has(year)) byYear.set(year, budgetRankingPages(budgetRanking(programAmounts(programs, year))));
+  return byYear.get(year)!;
+}
+
+/** A long part of a fiscal-year page: one plan's totals by initiative, the stated totals, the figures by program. */
+export type FiscalYearPart =
+  { kind: 'initiatives'; totals: InitiativeTotals } | { kind: 'stated-totals' } | { kind: 'programs' };
+export type FiscalYearRow =
+  | { kind: 'initiative'; row: InitiativeTotals['rows'][number] }
+  | { kind: 'unlinked'; row: InitiativeTotals['unlinked'] }
+  | { kind: 'stated-total'; check: StatedTotalCheck }
+  | { kind: 'program'; entry: ReturnType<typeof figuresOfYear>[number] };
+
+/**
+ * A fiscal-year page whose parts weigh at most this (table rows: a program's figures, a stated total's parts) is
+ * one page, as at today's size; a longer one is cut into pages of FISCAL_YEAR_PAGE_WEIGHT.
+ */
+export const FISCAL_YEAR_ONE_PAGE_WEIGHT = 400;
+export const FISCAL_YEAR_PAGE_WEIGHT = 80;
+
+const weightOf = (row: FiscalYearRow) =>
+  row.kind === 'stated-total'
+    ? 1 + row.check.parts.length + row.check.missing.length
+    : row.kind === 'program'
+      ? row.entry.figures.length
+      : 1;
+
+/**
+ * The long parts of a fiscal year's page (/fy/<year>/) in pages: the totals by initiative of each plan, the stated
+ * totals and the figures by program, one after another; page 1 also holds the year's totals and totals by fund.
+ */
+export function fiscalYearPages(
+  programs: readonly Program[],
+  plans: readonly Plan[],
+  year: number,
+): { pages: GroupRun<FiscalYearPart, FiscalYearRow>[][]; lengths: number[] } {
+  const amounts = programAmounts(programs, year);
+  const groups: { group: FiscalYearPart; rows: FiscalYearRow[] }[] = [
+    ...totalsByInitiative(amounts, plans, year).map((totals) => ({
+      group: { kind: 'initiatives' as const, totals },
+      rows: [
+        ...totals.rows.map((row) => ({ kind: 'initiative' as const, row })),
+        ...(Object.keys(totals.unlinked.sums).length > 0 ? [{ kind: 'unlinked' as const, row: totals.unlinked }] : []),
+      ],
+    })),
+    {
+      group: { kind: 'stated-totals' },
+      rows: statedTotals(programs, year).map((check) => ({ kind: 'stated-total' as const, check })),
+    },
+    {
+      group: { kind: 'programs' },
+      rows: figuresOfYear(programs, amounts, year).map((entry) => ({ kind: 'program' as const, entry })),
+    },
+  ];
+  const pages = paginateGroups(groups, FISCAL_YEAR_PAGE_WEIGHT, weightOf, FISCAL_YEAR_ONE_PAGE_WEIGHT);
+  return { pages, lengths: lengthsOf(pages) };
+}
+
+const fiscalYearCache = new WeakMap<readonly Program[], Map<number, ReturnType<typeof fiscalYearPages>>>();
+/** fiscalYearPages once per build and year: every page of the year asks for it. */
+export function fiscalYearPagesOf(programs: readonly Program[], plans: readonly Plan[], year: number) {
+  let byYear = fiscalYearCache.get(programs);
+  if (!byYear) fiscalYearCache.set(programs, (byYear = new Map()));
+  if (!byYear.has(year)) byYear.set(year, fiscalYearPages(programs, plans, year));
   return byYear.get(year)!;
 }

@@ -7,9 +7,21 @@
 
 /**
  * Rows per page. Chosen so that the heaviest listing page stays within the page budget of issue 14 (15 KB
- * gzipped HTML+CSS) with long synthetic names; measured with `npm run weight` on a 5,000-program tree.
+ * gzipped HTML+CSS); measured with `npm run weight` on 1,000- and 5,000-program trees.
  */
-export const PAGE_SIZE = 60;
+export const PAGE_SIZE = 50;
+
+/**
+ * A list of up to this many rows stays one page (no pagination shown): today's lists (about 95 programs by plan)
+ * read as they always did; a longer list is cut into pages of PAGE_SIZE.
+ */
+export const ONE_PAGE_LIMIT = 100;
+
+/**
+ * A summary row (a total by fund or initiative) names its programs up to this many; beyond, it says how many and
+ * links to the full list, which is paginated.
+ */
+export const PROGRAM_NAMES_LIMIT = 20;
 
 /** The path segment under a list's address that holds its further pages: /programs/page/2/. */
 export const PAGE_SEGMENT = 'page';
@@ -103,9 +115,16 @@ export function paginationOf(listPath: string, current: number, lengths: readonl
 
 /**
  * Items cut into pages without splitting an item, each page holding items of at most `size` weight (an item
- * heavier than that alone on its page): a ranked program with its components stays together.
+ * heavier than that alone on its page): a ranked program with its components stays together. Items of at most
+ * `onePageLimit` weight in all stay one page.
  */
-export function chunkByWeight<T>(items: readonly T[], weightOf: (item: T) => number, size = PAGE_SIZE): T[][] {
+export function chunkByWeight<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number,
+  size = PAGE_SIZE,
+  onePageLimit = size,
+): T[][] {
+  if (items.reduce((n, item) => n + weightOf(item), 0) <= onePageLimit) return [[...items]];
   const pages: T[][] = [[]];
   let used = 0;
   for (const item of items) {
@@ -128,28 +147,34 @@ export interface GroupRun<G, T> {
 }
 
 /**
- * A grouped list cut into pages by rows, not by groups: each page holds at most `size` rows, and a group split
- * across pages appears on each with the part of its rows that falls there. Groups without rows are dropped.
+ * A grouped list cut into pages by rows, not by groups: each page holds rows of at most `size` weight (one row
+ * each unless `weightOf` says otherwise; a row heavier than a page is alone on its page), and a group split across
+ * pages appears on each with the part of its rows that falls there. Groups without rows are dropped. Rows of at
+ * most `onePageLimit` weight in all stay one page.
  */
 export function paginateGroups<G, T>(
   groups: readonly { group: G; rows: readonly T[] }[],
   size = PAGE_SIZE,
+  weightOf: (row: T) => number = () => 1,
+  onePageLimit = size,
 ): GroupRun<G, T>[][] {
+  const total = groups.reduce((n, g) => n + g.rows.reduce((m, row) => m + weightOf(row), 0), 0);
+  if (total <= onePageLimit) size = Infinity;
   const pages: GroupRun<G, T>[][] = [[]];
-  let room = size;
-  for (const { group, rows } of groups) {
-    let start = 0;
-    while (start < rows.length) {
-      if (room === 0) {
+  let used = 0;
+  for (const { group, rows } of groups)
+    rows.forEach((row, i) => {
+      const weight = weightOf(row);
+      if (used > 0 && used + weight > size) {
         pages.push([]);
-        room = size;
+        used = 0;
       }
-      const take = rows.slice(start, start + room);
-      pages.at(-1)!.push({ group, rows: take, continued: start > 0 });
-      start += take.length;
-      room -= take.length;
-    }
-  }
+      const page = pages.at(-1)!;
+      const last = page.at(-1);
+      if (last && last.group === group && i > 0) last.rows.push(row);
+      else page.push({ group, rows: [row], continued: i > 0 });
+      used += weight;
+    });
   return pages;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ONE_PAGE_LIMIT,
   PAGE_SIZE,
   furtherPages,
   groupStartPages,
@@ -108,6 +109,21 @@ describe('paginateGroups', () => {
         ['c', 4],
       ]),
     );
+  });
+
+  it('weighs rows when told to, never splitting a row', () => {
+    const pages = paginateGroups([{ group: 'a', rows: [3, 1, 2, 4, 1] }], 4, (w) => w);
+    expect(pages.map((p) => p.map((r) => r.rows))).toEqual([[[3, 1]], [[2]], [[4]], [[1]]]);
+    expect(pages.slice(1).every((p) => p[0]!.continued)).toBe(true);
+  });
+
+  it('keeps a list of at most the one-page limit on one page, and cuts a longer one by the page size', () => {
+    const list = (n: number) => [{ group: 'a', rows: rows(n) }];
+    expect(paginateGroups(list(ONE_PAGE_LIMIT), PAGE_SIZE, () => 1, ONE_PAGE_LIMIT)).toHaveLength(1);
+    const cut = paginateGroups(list(ONE_PAGE_LIMIT + 1), PAGE_SIZE, () => 1, ONE_PAGE_LIMIT);
+    expect(cut.map((p) => p[0]!.rows.length)).toEqual([PAGE_SIZE, PAGE_SIZE, ONE_PAGE_LIMIT + 1 - 2 * PAGE_SIZE]);
+    expect(chunkByWeight(rows(ONE_PAGE_LIMIT), () => 1, PAGE_SIZE, ONE_PAGE_LIMIT)).toHaveLength(1);
+    expect(chunkByWeight(rows(ONE_PAGE_LIMIT + 1), () => 1, PAGE_SIZE, ONE_PAGE_LIMIT)).toHaveLength(3);
   });
 
   it('keeps a small grouped list on one page as it is', () => {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { budgetRankingPages, programsByBureauPages, programsByPlanPages } from '../../src/lib/listings.ts';
+import { ONE_PAGE_LIMIT, PAGE_SIZE } from '../../src/lib/pagination.ts';
+import type { RankedAmount } from '../../src/lib/fiscal-totals.ts';
+
+type Any = any;
+const program = (i: number): Any => ({
+  id: `p-${i}`,
+  name: { ja: `事業${i}`, en: `Program ${i}` },
+  figures: [],
+  plan_links: [],
+});
+const programs = (n: number) => Array.from({ length: n }, (_, i) => program(i));
+
+/** N programs spread over plans of 3 sections × 4 initiatives, a tenth linked to no plan. */
+function byPlan(n: number) {
+  const all = programs(n);
+  const linked = all.slice(0, Math.ceil(n * 0.9));
+  const planCount = Math.max(1, Math.ceil(n / 200));
+  const initiatives = planCount * 12;
+  return {
+    programsByPlan: Array.from({ length: planCount }, (_, p) => ({
+      plan: { id: `plan-${p}` } as Any,
+      sections: Array.from({ length: 3 }, (_, s) => ({
+        issue: { id: `issue-${s}` } as Any,
+        initiatives: Array.from({ length: 4 }, (_, g) => ({
+          initiative: { id: `i-${g}` } as Any,
+          programs: linked
+            .filter((_, k) => k % initiatives === p * 12 + s * 4 + g)
+            .map((pr) => ({ program: pr, relisted: false, uncertain: false })),
+          indicators: [],
+        })),
+      })),
+    })),
+    programsWithoutPlan: all.slice(linked.length),
+  };
+}
+
+const rowsOn = (page: { rows: unknown[] }[]) => page.reduce((n, r) => n + r.rows.length, 0);
+
+describe('programsByPlanPages', () => {
+  it('is one page at today’s size (about 95 rows), as the list was before pagination', () => {
+    const list = programsByPlanPages(byPlan(95), 'ja');
+    expect(list.pages).toHaveLength(1);
+    expect(list.lengths).toEqual([95]);
+  });
+
+  it('holds at most PAGE_SIZE programs on every page at any size, and every program once', () => {
+    for (const n of [ONE_PAGE_LIMIT + 1, 1000, 5000, 10000]) {
+      const data = byPlan(n);
+      const list = programsByPlanPages(data, 'en');
+      expect(Math.max(...list.pages.map(rowsOn))).toBeLessThanOrEqual(PAGE_SIZE);
+      expect(list.lengths.reduce((a, b) => a + b, 0)).toBe(n);
+      // The table of contents knows the page each plan starts on, and the "no plan" group last.
+      expect(list.planStarts.get('plan-0')).toBe(1);
+      const noPlanPage = list.pages.findIndex((p) => p.some((r) => r.group.plan === undefined)) + 1;
+      expect(list.planStarts.get(undefined)).toBe(noPlanPage);
+      expect(list.pages.at(-1)!.at(-1)!.group.plan).toBeUndefined();
+    }
+  });
+});
+
+describe('programsByBureauPages', () => {
+  it('cuts a bureau longer than a page into pages, its heading marked continued after the first', () => {
+    const all = programs(1000);
+    const bureau: Any = { id: 'b' };
+    const list = programsByBureauPages({ programsByBureau: [{ bureau, programs: all }] }, 'ja');
+    expect(list.pages.length).toBe(Math.ceil(1000 / PAGE_SIZE));
+    expect(list.pages.every((p) => rowsOn(p) <= PAGE_SIZE)).toBe(true);
+    expect(list.pages.slice(1).every((p) => p[0]!.continued)).toBe(true);
+    expect(list.starts.get(bureau)).toBe(1);
+  });
+});
+
+describe('budgetRankingPages', () => {
+  const ranked = (n: number, parts: number): RankedAmount[] =>
+    Array.from({ length: n }, (_, i) => ({
+      amount: { program: program(i) } as Any,
+      parts: Array.from({ length: parts }, () => ({ amount: {} as Any, depth: 1 })),
+    }));
+
+  it('numbers ranks across pages and keeps each program with its components', () => {
+    const pages = budgetRankingPages(ranked(1000, 2));
+    expect(pages[1]![0]!.rank).toBe(pages[0]!.length + 1);
+    for (const page of pages)
+      expect(page.reduce((n, r) => n + 1 + r.ranked.parts.length, 0)).toBeLessThanOrEqual(PAGE_SIZE);
+    expect(pages.flat().map((r) => r.rank)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+  });
+
+  it('is one page for a ranking of today’s size', () => {
+    expect(budgetRankingPages(ranked(40, 1))).toHaveLength(1);
+  });
+});

@@ -9,13 +9,13 @@
  * Rows per page. Chosen so that the heaviest listing page stays within the page budget of issue 14 (15 KB
  * gzipped HTML+CSS); measured with `npm run weight` on 1,000- and 5,000-program trees.
  */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 100;
 
 /**
- * A list of up to this many rows stays one page (no pagination shown): today's lists (about 95 programs by plan)
+ * A list of up to this many rows stays one page (no pagination shown): today's lists (about 115 programs by plan)
  * read as they always did; a longer list is cut into pages of PAGE_SIZE.
  */
-export const ONE_PAGE_LIMIT = 100;
+export const ONE_PAGE_LIMIT = 150;
 
 /**
  * A summary row (a total by fund or initiative) names its programs up to this many; beyond, it says how many and

@@ -187,3 +187,21 @@ export function fiscalYearPagesOf(programs: readonly Program[], plans: readonly 
   if (!byYear.has(year)) byYear.set(year, fiscalYearPages(programs, plans, year));
   return byYear.get(year)!;
 }
+
+/** Change notes per page of /changes/: a note is a sentence, heavier than a program's line. */
+export const CHANGES_PAGE_SIZE = 50;
+
+/** Every change note, newest first (lib/changes.ts allChanges), in pages of CHANGES_PAGE_SIZE. */
+export function changesPages<T>(changes: readonly T[]): T[][] {
+  return chunkByWeight(changes, () => 1, CHANGES_PAGE_SIZE);
+}
+
+/** The meetings of each committee by fiscal year (/meetings/), in pages of PAGE_SIZE meetings. */
+export const meetingsPages = memo((data: Pick<Relations, 'meetingsByCommittee'>) => {
+  type Group = { committee: Relations['meetingsByCommittee'][number]['committee']; year: number };
+  const groups = data.meetingsByCommittee.flatMap(({ committee, years }) =>
+    years.map(({ year, meetings }) => ({ group: { committee, year } as Group, rows: meetings })),
+  );
+  const pages = paginateGroups(groups, PAGE_SIZE, () => 1, ONE_PAGE_LIMIT);
+  return { pages, lengths: lengthsOf(pages) };
+});

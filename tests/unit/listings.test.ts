@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { budgetRankingPages, programsByBureauPages, programsByPlanPages } from '../../src/lib/listings.ts';
+import {
+  CHANGES_PAGE_SIZE,
+  budgetRankingPages,
+  changesPages,
+  meetingsPages,
+  programsByBureauPages,
+  programsByPlanPages,
+} from '../../src/lib/listings.ts';
 import { ONE_PAGE_LIMIT, PAGE_SIZE } from '../../src/lib/pagination.ts';
 import type { RankedAmount } from '../../src/lib/fiscal-totals.ts';
 
@@ -89,5 +96,29 @@ describe('budgetRankingPages', () => {
 
   it('is one page for a ranking of today’s size', () => {
     expect(budgetRankingPages(ranked(40, 1))).toHaveLength(1);
+  });
+});
+
+describe('meetingsPages and changesPages', () => {
+  it('hold at most a page of meetings however many committees meet, headings continued across pages', () => {
+    for (const n of [10, 500, 5000]) {
+      const meetingsByCommittee = Array.from({ length: Math.ceil(n / 20) }, (_, c) => ({
+        committee: { id: `c-${c}` } as Any,
+        years: Array.from({ length: 10 }, (_, y) => ({
+          year: 2025 - y,
+          meetings: [{ id: `m-${c}-${y}-1` }, { id: `m-${c}-${y}-2` }] as Any[],
+        })),
+      }));
+      const list = meetingsPages({ meetingsByCommittee }, 'ja');
+      expect(Math.max(...list.pages.map(rowsOn))).toBeLessThanOrEqual(n <= ONE_PAGE_LIMIT ? ONE_PAGE_LIMIT : PAGE_SIZE);
+      expect(list.lengths.reduce((a, b) => a + b, 0)).toBe(meetingsByCommittee.length * 20);
+    }
+  });
+
+  it('cut the change notes into pages of CHANGES_PAGE_SIZE, one page when there are few', () => {
+    expect(changesPages(Array.from({ length: 12 }, (_, i) => i))).toHaveLength(1);
+    const pages = changesPages(Array.from({ length: 5000 }, (_, i) => i));
+    expect(pages.every((p) => p.length <= CHANGES_PAGE_SIZE)).toBe(true);
+    expect(pages.flat()).toHaveLength(5000);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHANGES_PAGE_SIZE,
+  FISCAL_YEAR_ONE_PAGE_WEIGHT,
+  fiscalYearPages,
+  fiscalYearRowWeight,
   budgetRankingPages,
   changesPages,
   meetingsPages,
@@ -8,7 +11,8 @@ import {
   programsByPlanPages,
 } from '../../src/lib/listings.ts';
 import { ONE_PAGE_LIMIT, PAGE_SIZE } from '../../src/lib/pagination.ts';
-import type { RankedAmount } from '../../src/lib/fiscal-totals.ts';
+import { programYears, type RankedAmount } from '../../src/lib/fiscal-totals.ts';
+import { repositoryCollections } from '../helpers/collections.ts';
 
 type Any = any;
 const program = (i: number): Any => ({
@@ -120,5 +124,18 @@ describe('meetingsPages and changesPages', () => {
     const pages = changesPages(Array.from({ length: 5000 }, (_, i) => i));
     expect(pages.every((p) => p.length <= CHANGES_PAGE_SIZE)).toBe(true);
     expect(pages.flat()).toHaveLength(5000);
+  });
+});
+
+describe('fiscalYearPages on today’s data', () => {
+  it('keeps every fiscal year on one page, as before pagination', () => {
+    const data = repositoryCollections();
+    const weights = programYears(data.programs).map((year) => {
+      const { pages } = fiscalYearPages(data.programs, data.plans, year);
+      expect(pages, `FY${year}`).toHaveLength(1);
+      return pages[0]!.reduce((n, run) => n + run.rows.reduce((m, r) => m + fiscalYearRowWeight(r), 0), 0);
+    });
+    expect(Math.max(...weights)).toBeLessThanOrEqual(FISCAL_YEAR_ONE_PAGE_WEIGHT);
+    console.log('fiscal-year weights today:', weights.join(', '));
   });
 });

@@ -1,8 +1,13 @@
 /**
- * npm run weight [-- --dist DIR] [-- --top N]: the transfer weight of every built page, gzipped,
+ * npm run weight [-- --dist DIR] [-- --top N] [-- --all]: the transfer weight of every built page, gzipped,
  * as HTML + the stylesheets it links (inline <style> is inside the HTML). Prints the heaviest pages
  * and the heaviest page of each kind, and exits 1 when the heaviest program page is over the budget
  * of issue 4 (15 KB gzipped HTML+CSS). Scripts are counted separately (pages should have none but search).
+ *
+ * --all applies issue 14's budget to every page: each HTML page ≤ 15 KB gzipped HTML+CSS except the full
+ * text of a source document (/sources/<id>/), and no JavaScript (linked or inline) outside /search/; it lists
+ * every page over and exits 1 if there is one. Run it on a build of a generated tree
+ * (`npm run generate-data -- --programs 1000 --out DIR`, then `ATLAS_DATA_DIR=DIR ATLAS_OUT_DIR=OUT npm run build`).
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,7 +16,9 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 15 * 1024;
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, top: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dist: { type: 'string' }, top: { type: 'string' }, all: { type: 'boolean' } },
+});
 const dist = resolve(values.dist ?? process.env.ATLAS_OUT_DIR ?? 'dist');
 const top = Number(values.top ?? 15);
 if (!existsSync(dist)) {
@@ -35,6 +42,8 @@ interface Row {
   html: number;
   css: number;
   js: number;
+  /** Inline <script> elements with code (JSON-LD data blocks are not scripts that run). */
+  inlineScripts: number;
   total: number;
 }
 const rows: Row[] = globSync('**/*.html', { cwd: dist }).map((rel) => {
@@ -49,14 +58,28 @@ const rows: Row[] = globSync('**/*.html', { cwd: dist }).map((rel) => {
     .filter((h) => h.startsWith('/'))
     .reduce((n, h) => n + assetGz(h), 0);
   const page = `/${relative(dist, file).replace(/index\.html$/, '')}`;
+  const inlineScripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+    (m) => !/\bsrc=/.test(m[1]!) && !/type="application\/(ld\+)?json"/.test(m[1]!) && m[2]!.trim() !== '',
+  ).length;
   const parts = page
     .replace(/^\/en\//, '/')
     .split('/')
     .filter(Boolean);
+  // Further pages of a list (…/page/N/) are a kind of their own, as are the program lists under /programs/.
+  const paged = parts.includes('page');
+  const base = paged ? parts.slice(0, parts.indexOf('page')) : parts;
+  const sub =
+    base[0] === 'programs' && ['by-budget', 'by-bureau'].includes(base[1]!) ? `programs/${base[1]}` : undefined;
   const kind =
-    parts.length === 0 ? 'home' : parts.length === 1 || parts[0] === '404.html' ? `${parts[0]} (index)` : parts[0]!;
+    (base.length === 0
+      ? 'home'
+      : sub
+        ? sub
+        : base.length === 1 || base[0] === '404.html'
+          ? `${base[0]} (index)`
+          : base[0]!) + (paged ? ' /page/N' : '');
   const html = gz(text);
-  return { page, kind, html, css, js, total: html + css };
+  return { page, kind, html, css, js, inlineScripts, total: html + css };
 });
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -76,7 +99,23 @@ for (const r of rows)
     console.log(`${r.kind.padEnd(20)} ${line(r)}`);
   }
 
-const programs = rows.filter((r) => r.kind === 'programs' && !/\/programs\/by-budget\/$/.test(r.page));
+if (values.all) {
+  // Issue 14: every page within budget at any size, except the full text of a source document; JS only on search.
+  const exempt = (r: Row) => /^(\/en)?\/sources\/[^/]+\/$/.test(r.page);
+  const search = (r: Row) => /^(\/en)?\/search\/$/.test(r.page);
+  const over = rows.filter((r) => r.total > BUDGET_BYTES && !exempt(r));
+  const scripted = rows.filter((r) => (r.js > 0 || r.inlineScripts > 0) && !search(r));
+  const jsBytes = rows.filter((r) => !search(r)).reduce((n, r) => n + r.js, 0);
+  console.log(
+    `\nAll pages (issue 14): ${over.length} over ${kb(BUDGET_BYTES)} (source texts exempt: ${rows.filter(exempt).length} pages); ` +
+      `JavaScript outside /search/: ${jsBytes} bytes linked, ${scripted.length} pages with scripts`,
+  );
+  for (const r of over) console.log(`  OVER ${line(r)}`);
+  for (const r of scripted) console.log(`  SCRIPT ${r.page}`);
+  if (over.length > 0 || scripted.length > 0) process.exit(1);
+}
+
+const programs = rows.filter((r) => r.kind === 'programs');
 const heaviest = programs[0];
 if (heaviest) {
   const ok = heaviest.total <= BUDGET_BYTES;

@@ -55,7 +55,7 @@ export function twinPath(path: string, to: Lang): string {
  * program may take one as its id or former id (the data check refuses it; a test keeps this list in
  * step with the route files).
  */
-export const RESERVED_PROGRAM_SEGMENTS = ['by-budget', 'by-bureau'] as const;
+export const RESERVED_PROGRAM_SEGMENTS = ['by-budget', 'by-bureau', 'page'] as const;
 
 /**
  * Names the site itself uses for files under /meetings/ (src/pages/[...lang]/meetings/<name>.<ext>.ts):

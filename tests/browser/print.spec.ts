@@ -9,8 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DATA = join(import.meta.dirname, '../../data');
@@ -20,12 +19,10 @@ const programIds = readdirSync(join(DATA, 'programs'))
   .sort();
 const preview = !process.env.SITE_URL;
 
-const work = mkdtempSync(join(tmpdir(), 'atlas-print-'));
-test.afterAll(() => rmSync(work, { recursive: true, force: true }));
-
 /** The page printed to PDF: the text of each printed page (pdftotext -layout; pages end with a form feed). */
 async function printedPages(page: Page): Promise<string[]> {
-  const file = join(work, 'page.pdf');
+  // The test's own output folder (emptied by Playwright): safe when this file's tests run in several workers.
+  const file = test.info().outputPath('page.pdf');
   writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
   const count = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);

@@ -174,6 +174,23 @@ export class DataCache {
     return record && { hash: record.hash, size: record.size, mtimeMs: record.mtimeMs };
   }
 
+  /**
+   * What the stored cache holds of a file, reading only its shard (npm run check compares an edited file's
+   * summaries with these without reading the others).
+   */
+  storedBefore(file: string): { hash: string; entries: CachedEntry[] } | undefined {
+    let record = this.previousRecords?.get(file);
+    if (!this.previousRecords) {
+      try {
+        const stored = JSON.parse(readFileSync(this.shardPath(shardOf(file)), 'utf8')) as CacheFile;
+        if (stored?.format === FORMAT && stored.codeHash === this.codeHash) record = stored.files?.[file];
+      } catch {
+        return undefined;
+      }
+    }
+    return record && Array.isArray(record.entries) ? { hash: record.hash, entries: record.entries } : undefined;
+  }
+
   /** Writes the shards that changed in this run (files gone or now with problems drop out). */
   save(): void {
     for (const file of this.previous.keys()) if (!(file in this.next[shardOf(file)]!)) this.dirty.add(shardOf(file));

@@ -98,15 +98,27 @@ function keyOf(projectRoot: string, dataRoot: string, today: string): string {
   return hash.digest('base64url');
 }
 
+/** The hash of a file's bytes, undefined when it cannot be read. */
+function hashOf(abs: string): string | undefined {
+  try {
+    return contentHash(readFileSync(abs));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the file now is what was checked: same stamp, or different stamp but the same bytes. */
 function unchanged(abs: string, before: Stamp, now: Stamp): boolean {
   if (before[0] === now[0] && before[1] === now[1]) return true;
-  if (before[2] === undefined || now[0] < 0) return false;
-  try {
-    return contentHash(readFileSync(abs)) === before[2];
-  } catch {
-    return false;
-  }
+  return before[2] !== undefined && now[0] >= 0 && hashOf(abs) === before[2];
+}
+
+/** A data file whose bytes differ from those the stored result was checked with. */
+export interface Edit {
+  /** Relative to the data tree. */
+  file: string;
+  /** The hash of the bytes that were checked. */
+  checkedHash: string;
 }
 
 export class CheckResultStore {
@@ -117,6 +129,7 @@ export class CheckResultStore {
   private readonly stamps: Map<string, Stamp>;
   /** Whether lookup found the result still valid but some stamps moved (touched files): saved anew. */
   private restamped = false;
+  private pending: { stored: Stored; edits: Edit[] } | undefined;
 
   /** `dir`: the check's cache folder of this data tree (DataCache.dir). */
   constructor(
@@ -132,7 +145,11 @@ export class CheckResultStore {
     this.stamps = walkTree(dataRoot);
   }
 
-  /** The previous outcome if nothing it depends on changed since, else undefined. */
+  /**
+   * The previous outcome if nothing it depends on changed since, else undefined. When the only change is to the
+   * bytes of data files (no path added or gone), `edits` then lists them: the caller may show that they do not
+   * change the outcome (acceptEdits) instead of a full check.
+   */
   lookup(): CheckOutcome | undefined {
     let stored: Stored;
     try {
@@ -143,14 +160,19 @@ export class CheckResultStore {
     if (stored?.format !== FORMAT || stored.key !== this.key || typeof stored.files !== 'object') return undefined;
     const names = Object.keys(stored.files);
     if (names.length !== this.stamps.size) return undefined;
+    const edits: Edit[] = [];
     for (const name of names) {
       const now = this.stamps.get(name);
       const before = stored.files[name]!;
-      if (!now || !unchanged(join(this.dataRoot, name), before, now)) return undefined;
-      if (before[0] !== now[0] || before[1] !== now[1]) {
+      if (!now) return undefined;
+      if (before[0] === now[0] && before[1] === now[1]) continue;
+      // A file changed: touched (same bytes), or edited.
+      const hash = before[2] !== undefined && now[0] >= 0 ? hashOf(join(this.dataRoot, name)) : undefined;
+      if (hash === undefined) return undefined;
+      if (hash === before[2]) {
         stored.files[name] = [now[0], now[1], before[2]];
         this.restamped = true;
-      }
+      } else edits.push({ file: name, checkedHash: before[2]! });
     }
     for (const [abs, before] of Object.entries(stored.sources ?? {})) {
       const now = stampOf(abs);
@@ -160,8 +182,36 @@ export class CheckResultStore {
         this.restamped = true;
       }
     }
+    if (edits.length > 0) {
+      this.pending = { stored, edits };
+      return undefined;
+    }
     // Touched files: remember their new stamps, so that the next check need not hash them again.
     if (this.restamped) this.write(stored);
+    return stored.outcome;
+  }
+
+  /** The data files edited since the stored result (when that is all that changed, see lookup). */
+  get edits(): readonly Edit[] {
+    return this.pending?.edits ?? [];
+  }
+
+  /** The stored outcome's lines (to see whether an edited file had a problem). */
+  get storedOutcome(): CheckOutcome | undefined {
+    return this.pending?.stored.outcome;
+  }
+
+  /**
+   * The stored outcome, kept for the edited files' new bytes: the caller has shown that the edits do not change
+   * what the check finds (each file's summaries are those it had, and none of its lines had a problem).
+   */
+  acceptEdits(now: ReadonlyMap<string, { hash: string; stamp: { size: number; mtimeMs: number } }>): CheckOutcome {
+    const { stored, edits } = this.pending!;
+    for (const { file } of edits) {
+      const { hash, stamp } = now.get(file)!;
+      stored.files[file] = [stamp.size, stamp.mtimeMs, hash];
+    }
+    this.write(stored);
     return stored.outcome;
   }
 

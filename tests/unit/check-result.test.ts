@@ -4,114 +4,139 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utime
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { DataCache } from '../../src/data/cache.ts';
-import { CheckResultStore, type CheckOutcome } from '../../src/data/check-result.ts';
+import { CheckResultStore } from '../../src/data/check-result.ts';
+import { runCheck } from '../../src/data/check-run.ts';
 import { checkData } from '../../src/data/index.ts';
 import { formatProblem } from '../../src/data/load.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** A copy of the real data, and a check that uses the stored result when it can (as scripts/check.ts does). */
+/** A copy of the real data, and npm run check's steps on it (check-run.ts), with caches in a temporary folder. */
 function setUp() {
   const root = mkdtempSync(join(tmpdir(), 'atlas-check-result-'));
   const dataRoot = join(root, 'data');
   cpSync(join(projectRoot, 'data'), dataRoot, { recursive: true });
   const cacheDir = join(root, 'cache');
-  const document = join(root, 'document.txt');
-  writeFileSync(document, 'a source document');
-  const check = (env: Record<string, string | undefined> = {}) => {
-    const store = new CheckResultStore(projectRoot, dataRoot, cacheDir, env);
-    const stored = store.lookup();
-    // What a full check prints, made without any cache: the stored result must equal it line for line.
+  const check = async (env: Record<string, string | undefined> = {}) => {
+    const { outcome, path } = await runCheck(projectRoot, dataRoot, env, new DataCache(cacheDir, 'code-1', 'summary'));
+    // What a full check prints, made without any cache: every path must print exactly this.
     const full = checkData(projectRoot, dataRoot).problems.map(formatProblem);
-    if (stored) return { fromStore: true, problems: stored.problems, full };
-    const cache = new DataCache(cacheDir, 'code-1', 'summary');
-    const result = checkData(projectRoot, dataRoot, { cache, summariesOnly: true });
-    const outcome: CheckOutcome = { problems: result.problems.map(formatProblem), counts: 'counted' };
-    store.save(outcome, cache, [relative(projectRoot, document)]);
-    return { fromStore: false, problems: outcome.problems, full };
+    expect(outcome.problems).toEqual(full);
+    return { path, problems: outcome.problems };
   };
-  const first = check();
-  expect(first.fromStore).toBe(false);
-  expect(first.problems).toEqual([]);
-  return { dataRoot, document, check };
+  return { root, dataRoot, check };
 }
 
 const program = (dataRoot: string, id: string) => join(dataRoot, 'programs', `${id}.yaml`);
 
 describe("npm run check's stored result", () => {
-  it('is printed again when nothing changed, or a file was only touched or restored to the same bytes', () => {
+  it('is printed again when nothing changed, or a file was only touched or restored to the same bytes', async () => {
     const { dataRoot, check } = setUp();
-    expect(check().fromStore).toBe(true);
+    expect(await check()).toEqual({ path: 'full', problems: [] });
+    expect((await check()).path).toBe('stored');
     const file = program(dataRoot, 'visiting-nursing-recruitment');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    expect(check().fromStore).toBe(true);
+    expect((await check()).path).toBe('stored');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^id: .*$/m, 'id: other'));
     writeFileSync(file, text);
-    expect(check().fromStore).toBe(true);
+    expect((await check()).path).toBe('stored');
   });
 
-  it('is not used after an edit, and the full check then reports what a check without cache does', () => {
+  it('keeps the result after a text edit that leaves the summaries as they were, and not after others', async () => {
     const { dataRoot, check } = setUp();
+    await check();
     const file = program(dataRoot, 'visiting-nursing-recruitment');
     const text = readFileSync(file, 'utf8');
-    // An id that an unchanged file holds, taken as a former id: reported.
-    writeFileSync(file, text.replace(/^id: .*$/m, '$&\nformer_ids: [admission-discharge-coordination]'));
-    const broken = check();
-    expect(broken.fromStore).toBe(false);
-    expect(broken.problems.some((p) => /former id "admission-discharge-coordination" is the id of/.test(p))).toBe(true);
-    expect(broken.problems).toEqual(broken.full);
-    // Stored with its problems: printed again while nothing changes.
-    const again = check();
-    expect(again).toMatchObject({ fromStore: true, problems: broken.problems });
-    // The fix: the problem reported before is gone.
-    writeFileSync(file, text);
-    const fixed = check();
-    expect(fixed).toMatchObject({ fromStore: false, problems: [] });
-    expect(check().fromStore).toBe(true);
+    writeFileSync(file, text.replace(/^(name:\n {2}ja: )(.*)$/m, '$1$2（改）'));
+    expect(await check()).toEqual({ path: 'edits', problems: [] });
+    expect((await check()).path).toBe('stored');
+    // English text in Japanese: the summary says so, and the full check reports it.
+    writeFileSync(file, text.replace(/^(name:\n {2}ja: .*\n {2}en: )(.*)$/m, '$1訪問'));
+    const japanese = await check();
+    expect(japanese.path).toBe('full');
+    expect(japanese.problems.some((p) => /name\.en: English text contains Japanese/.test(p))).toBe(true);
+    // A later text edit in the file that has a problem: checked in full (its lines may have moved).
+    writeFileSync(file, `# a comment\n${readFileSync(file, 'utf8')}`);
+    const moved = await check();
+    expect(moved.path).toBe('full');
+    expect(moved.problems).toEqual(japanese.problems.map((p) => p.replace(/:(\d+):/, (_, l) => `:${+l + 1}:`)));
   });
 
-  it('is not used after a file is deleted, renamed or added, or a folder is added', () => {
+  it('checks in full after an edit that creates a problem in an unchanged file, or fixes one', async () => {
     const { dataRoot, check } = setUp();
+    await check();
+    const file = program(dataRoot, 'visiting-nursing-recruitment');
+    const text = readFileSync(file, 'utf8');
+    // An id that an unchanged file holds, taken as a former id.
+    writeFileSync(file, text.replace(/^id: .*$/m, '$&\nformer_ids: [admission-discharge-coordination]'));
+    const broken = await check();
+    expect(broken.path).toBe('full');
+    expect(broken.problems.some((p) => /former id "admission-discharge-coordination" is the id of/.test(p))).toBe(true);
+    expect(await check()).toEqual({ path: 'stored', problems: broken.problems });
+    // A stated total in an unchanged file broken by a figure of one of its parts.
+    writeFileSync(
+      file,
+      text.replace(/^( {4}value: )(\d+)$/gm, (_, key, n) => `${key}${+n + 1}`),
+    );
+    const total = await check();
+    expect(total.path).toBe('full');
+    expect(total.problems.some((p) => /visiting-nursing-comprehensive-program\.yaml.*stated total/.test(p))).toBe(true);
+    // The fix: the problems reported before are gone.
+    writeFileSync(file, text);
+    expect(await check()).toEqual({ path: 'full', problems: [] });
+    expect((await check()).path).toBe('stored');
+  });
+
+  it('checks in full after a file is deleted, renamed or added, or a folder is added', async () => {
+    const { dataRoot, check } = setUp();
+    await check();
     const file = program(dataRoot, 'admission-discharge-coordination');
     const text = readFileSync(file, 'utf8');
     rmSync(file);
-    const deleted = check();
-    expect(deleted.fromStore).toBe(false);
+    const deleted = await check();
+    expect(deleted.path).toBe('full');
     expect(deleted.problems.some((p) => /parent: refers to programs/.test(p))).toBe(true);
-    expect(deleted.problems).toEqual(deleted.full);
     writeFileSync(file, text);
-    expect(check()).toMatchObject({ fromStore: false, problems: [] });
+    expect(await check()).toEqual({ path: 'full', problems: [] });
 
     renameSync(file, program(dataRoot, 'zz-renamed'));
-    const renamed = check();
-    expect(renamed.fromStore).toBe(false);
+    const renamed = await check();
+    expect(renamed.path).toBe('full');
     expect(renamed.problems.length).toBeGreaterThan(0);
-    expect(renamed.problems).toEqual(renamed.full);
     renameSync(program(dataRoot, 'zz-renamed'), file);
-    expect(check()).toMatchObject({ fromStore: false, problems: [] });
+    expect(await check()).toEqual({ path: 'full', problems: [] });
 
     writeFileSync(program(dataRoot, 'zz-added'), text.replace(/^id: .*$/m, 'id: zz-added'));
-    const added = check();
-    expect(added.fromStore).toBe(false);
-    expect(added.problems).toEqual(added.full);
+    expect((await check()).path).toBe('full');
     rmSync(program(dataRoot, 'zz-added'));
-    expect(check().fromStore).toBe(false);
+    expect((await check()).path).toBe('full');
 
     mkdirSync(join(dataRoot, 'programs', 'empty'));
-    expect(check().fromStore).toBe(false);
+    const folder = await check();
+    expect(folder.path).toBe('full');
+    expect(folder.problems.some((p) => /programs\/empty  is a folder/.test(p))).toBe(true);
   });
 
   it('is not used on another day, or after a source document changed', () => {
-    const { document, check } = setUp();
-    expect(check({ SOURCE_DATE_EPOCH: '4102444800' }).fromStore).toBe(false);
-    expect(check().fromStore).toBe(false);
-    expect(check().fromStore).toBe(true);
+    const { root, dataRoot } = setUp();
+    const cacheDir = join(root, 'store');
+    const document = join(root, 'document.txt');
+    writeFileSync(document, 'a source document');
+    const stored = (env = {}) => new CheckResultStore(projectRoot, dataRoot, cacheDir, env);
+    const cache = new DataCache(cacheDir, 'code-1', 'summary');
+    checkData(projectRoot, dataRoot, { cache, summariesOnly: true });
+    const outcome = { problems: [], counts: 'counted' };
+    stored().save(outcome, cache, [relative(projectRoot, document)]);
+    expect(stored().lookup()).toEqual(outcome);
+    expect(stored({ SOURCE_DATE_EPOCH: '4102444800' }).lookup()).toBeUndefined();
+    utimesSync(document, new Date(), new Date(Date.now() + 5000));
+    expect(stored().lookup()).toEqual(outcome);
     writeFileSync(document, 'another text');
-    expect(check().fromStore).toBe(false);
+    expect(stored().lookup()).toBeUndefined();
+    stored().save(outcome, cache, [relative(projectRoot, document)]);
     rmSync(document);
-    expect(check().fromStore).toBe(false);
-    expect(check().fromStore).toBe(true);
+    expect(stored().lookup()).toBeUndefined();
   });
 
   it('is not used after a change to the code of the check', () => {
@@ -134,7 +159,7 @@ describe("npm run check's stored result", () => {
 });
 
 describe('npm run check', () => {
-  it('prints the same lines from its stored result as from a full check', () => {
+  it('prints the same lines from its stored result, unchanged or after a text edit, as from a full check', () => {
     const root = mkdtempSync(join(tmpdir(), 'atlas-check-script-'));
     const dataRoot = join(root, 'data');
     cpSync(join(projectRoot, 'data'), dataRoot, { recursive: true });
@@ -153,6 +178,10 @@ describe('npm run check', () => {
     const full = run();
     expect(full.status).toBe(1);
     expect(full.stderr).toMatch(/former id "admission-discharge-coordination" is the id of a current program/);
+    expect(run()).toEqual(full);
+    // A text edit in another file: the stored result again, the same lines.
+    const other = program(dataRoot, 'admission-discharge-support-staffing');
+    writeFileSync(other, readFileSync(other, 'utf8').replace(/^(name:\n {2}ja: )(.*)$/m, '$1$2（改）'));
     expect(run()).toEqual(full);
     rmSync(root, { recursive: true, force: true });
   });

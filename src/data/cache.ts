@@ -93,7 +93,7 @@ function shardOf(file: string): number {
 }
 
 export class DataCache {
-  private previous = new Map<string, FileRecord>();
+  private previousRecords: Map<string, FileRecord> | undefined;
   private next: CacheFile['files'][] = Array.from({ length: SHARDS }, () => ({}));
   private dirty = new Set<number>();
   /** Files read again (not found in the cache) in this run, for tests and the check's summary. */
@@ -109,17 +109,27 @@ export class DataCache {
     this.dir = dir;
     this.codeHash = codeHash;
     this.kind = kind;
+  }
+
+  /**
+   * Reads the shards on first use, not on construction: npm run check makes its cache before it knows whether
+   * it needs it (not when nothing changed, check-result.ts), and reading the shards is most of a warm check.
+   */
+  private get previous(): Map<string, FileRecord> {
+    if (this.previousRecords) return this.previousRecords;
+    this.previousRecords = new Map();
     for (let shard = 0; shard < SHARDS; shard++) {
       try {
         const stored = JSON.parse(readFileSync(this.shardPath(shard), 'utf8')) as CacheFile;
-        if (stored?.format !== FORMAT || stored.codeHash !== codeHash || typeof stored.files !== 'object')
+        if (stored?.format !== FORMAT || stored.codeHash !== this.codeHash || typeof stored.files !== 'object')
           throw new Error('stale');
-        for (const [file, record] of Object.entries(stored.files)) this.previous.set(file, record);
+        for (const [file, record] of Object.entries(stored.files)) this.previousRecords.set(file, record);
       } catch {
         // No cache yet, or an unreadable, stale or corrupt shard: its files are read and it is written anew.
         this.dirty.add(shard);
       }
     }
+    return this.previousRecords;
   }
 
   private shardPath(shard: number): string {
@@ -156,6 +166,29 @@ export class DataCache {
     const shard = shardOf(file);
     this.next[shard]![file] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, entries };
     this.dirty.add(shard);
+  }
+
+  /** What this run knows of a clean file: its stamp and the hash of the content it was checked with. */
+  stored(file: string): { hash: string; size: number; mtimeMs: number } | undefined {
+    const record = this.next[shardOf(file)]![file];
+    return record && { hash: record.hash, size: record.size, mtimeMs: record.mtimeMs };
+  }
+
+  /**
+   * What the stored cache holds of a file, reading only its shard (npm run check compares an edited file's
+   * summaries with these without reading the others).
+   */
+  storedBefore(file: string): { hash: string; entries: CachedEntry[] } | undefined {
+    let record = this.previousRecords?.get(file);
+    if (!this.previousRecords) {
+      try {
+        const stored = JSON.parse(readFileSync(this.shardPath(shardOf(file)), 'utf8')) as CacheFile;
+        if (stored?.format === FORMAT && stored.codeHash === this.codeHash) record = stored.files?.[file];
+      } catch {
+        return undefined;
+      }
+    }
+    return record && Array.isArray(record.entries) ? { hash: record.hash, entries: record.entries } : undefined;
   }
 
   /** Writes the shards that changed in this run (files gone or now with problems drop out). */

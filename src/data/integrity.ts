@@ -29,6 +29,7 @@ import {
 import { searchKey } from '../lib/text.ts';
 import { RESERVED_MEETING_IDS, RESERVED_PROGRAM_SEGMENTS } from '../lib/urls.ts';
 import { statedTotal, type PartProblem } from '../lib/stated-totals.ts';
+import { checkDay } from './check-day.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 
@@ -428,15 +429,7 @@ export function checkIntegrity(loaded: LoadResult, projectRoot: string, today = 
   return problems;
 }
 
-/**
- * The day the check runs in Japan ('YYYY-MM-DD'): the date of $SOURCE_DATE_EPOCH when set (reproducible
- * builds), else today in Asia/Tokyo. No change note may be dated after it.
- */
-export function checkDay(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const ms = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : now;
-  return new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
-}
+export { checkDay } from './check-day.ts';
 
 /**
  * Change notes: oldest first, none dated after the day of the check, and none on a meeting dated before

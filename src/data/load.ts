@@ -641,6 +641,50 @@ function readEntries(
   return { clean };
 }
 
+/**
+ * The entries of one clean file of an entry-per-file collection (`rel`, relative to `dataRoot`), as the cache
+ * keeps them (summaries with `summarize`), with the hash of the bytes they were made from; undefined when the
+ * file has a problem, is not such a file, or changed while it was read. npm run check compares an edited
+ * file's summaries with those it had (check-result.ts) instead of checking the whole tree again.
+ */
+export function readCleanFile(
+  dataRoot: string,
+  rel: string,
+  summarize?: Summarize,
+): { hash: string; stamp: FileStamp; entries: CachedEntry[] } | undefined {
+  const [folder, fileName, ...deeper] = rel.split('/');
+  const found = (Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]).find(
+    ([, spec]) => spec.layout === 'entry-per-file' && spec.path === folder,
+  );
+  if (!found || !fileName || deeper.length > 0 || !fileName.endsWith('.yaml') || fileName === '.yaml') return undefined;
+  const [name, spec] = found;
+  const abs = join(dataRoot, rel);
+  const hashOf = () => {
+    try {
+      return contentHash(readFileSync(abs));
+    } catch {
+      return undefined;
+    }
+  };
+  const before = hashOf();
+  const stats = lstatOrUndefined(abs);
+  if (before === undefined || !stats?.isFile()) return undefined;
+  const problems: Problem[] = [];
+  const summarizeOne = summarize ? (data: unknown) => summarize(name, data) : undefined;
+  const read = readEntries(
+    abs,
+    rel,
+    spec,
+    fileName.slice(0, -'.yaml'.length),
+    problems,
+    undefined,
+    stats,
+    summarizeOne,
+  );
+  if (!read || !('clean' in read) || problems.length > 0 || hashOf() !== before) return undefined;
+  return { hash: before, stamp: { size: stats.size, mtimeMs: stats.mtimeMs }, entries: read.clean };
+}
+
 // ── The data folder ──────────────────────────────────────────────────────────────────────────
 
 /**

@@ -4,7 +4,8 @@
  * Build performance at scale, as figures (not pass/fail). For each size N it generates a synthetic data
  * tree (scripts/generate-data.ts) in a temporary directory — data/ is never read or written by the
  * build under test — and measures:
- * - `npm run check` cold, and again after one program file changed;
+ * - `npm run check` cold, and again after one program file changed (a comment appended: new bytes, nothing any rule
+ *   reads — the check's stored result may stand; an edit to a figure or a reference runs the whole check);
  * - `npm run build` cold (Astro's caches and the output directory removed first) into a temporary
  *   ATLAS_OUT_DIR: wall and CPU time per phase, peak RSS, pages, ms per page and per program, output
  *   size, the heaviest page of each kind (gzipped HTML + linked CSS + JS; kind = first path segment
@@ -551,7 +552,7 @@ async function benchSize(n: number, work: string, logs: string) {
   const touched = join(dataDir, 'programs', readdirSync(join(dataDir, 'programs')).sort()[0]!);
   const original = readFileSync(touched);
   appendFileSync(touched, '# changed by the benchmark\n');
-  say('npm run check (one file changed)');
+  say('npm run check (one file changed: a comment appended)');
   const checkTouched = succeeded(
     await measure('npm', ['run', '-s', 'check'], {
       cwd: ROOT,

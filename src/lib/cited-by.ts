@@ -6,7 +6,7 @@
  * collections registry, then the data's order), and the whole list is on /sources/<id>/cited-by/ and its further
  * pages (lib/pagination.ts). Pure; tested in tests/unit/cited-by.test.ts.
  */
-import { ONE_PAGE_LIMIT, PAGE_SIZE, paginateGroups, type GroupRun } from './pagination.ts';
+import { ONE_PAGE_LIMIT, PAGE_SIZE, groupStartPages, pagePath, paginateGroups, type GroupRun } from './pagination.ts';
 
 /** Entries of one kind citing a document (lib/relations.ts CitationGroup, kept generic so tests need no data). */
 export interface CitedByGroup<K, E> {
@@ -61,5 +61,16 @@ export function citedByPages<K, E>(groups: readonly CitedByGroup<K, E>[], limit 
     PAGE_SIZE,
     () => 1,
     ONE_PAGE_LIMIT,
+  );
+}
+
+/** The id of a kind's heading on the cited-by page where that kind begins. */
+export const citedByKindId = (kind: string) => `cited-by-${kind}`;
+
+/** Where each kind begins in the full list: kind → its page (no language prefix) with the kind heading's anchor. */
+export function citedByKindPaths<K extends string, E>(sourceId: string, groups: readonly CitedByGroup<K, E>[]) {
+  const start = groupStartPages(citedByPages(groups));
+  return new Map(
+    [...start].map(([kind, page]) => [kind, `${pagePath(citedByPath(sourceId), page)}#${citedByKindId(kind)}`]),
   );
 }

@@ -309,6 +309,12 @@ for (const lang of ['ja', 'en'] as const) {
     const summary = (await section.locator('p').first().textContent())!;
     const total = Number(/(\d+)/.exec(summary)![1]);
     expect(total).toBeGreaterThan(20);
+    // Each kind's count leads to where that kind begins in the full list.
+    const meetings = section
+      .locator('p')
+      .first()
+      .getByRole('link', { name: lang === 'ja' ? /^会議/ : /^Meetings/ });
+    await expect(meetings).toHaveAttribute('href', new RegExp(`^${source}cited-by/(page/\\d+/)?#cited-by-meeting$`));
     await section
       .getByRole('link', { name: lang === 'ja' ? `引用している${total}件をすべて見る` : `See all ${total}` })
       .click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITED_BY_SHOWN, citedByPages, citedByPath, citedBySummary } from '../../src/lib/cited-by.ts';
+import { CITED_BY_SHOWN, citedByKindPaths, citedByPages, citedByPath, citedBySummary } from '../../src/lib/cited-by.ts';
 import { ONE_PAGE_LIMIT, PAGE_SIZE } from '../../src/lib/pagination.ts';
 
 const entries = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -70,5 +70,14 @@ describe('citedByPages', () => {
 
   it('lives under the source page', () => {
     expect(citedByPath('health-plan')).toBe('/sources/health-plan/cited-by/');
+  });
+});
+
+describe('citedByKindPaths', () => {
+  it("lead to the page where each kind begins, at its heading's anchor", () => {
+    const where = citedByKindPaths('doc', groups(150, 100));
+    expect(where.get('program')).toBe('/sources/doc/cited-by/#cited-by-program');
+    expect(where.get('meeting')).toBe('/sources/doc/cited-by/page/2/#cited-by-meeting');
+    expect(citedByKindPaths('doc', groups(3, 3)).size).toBe(0);
   });
 });

@@ -105,10 +105,13 @@ export interface Suggestion {
 /** Kinds of page whose titles are offered (pages people look for by name). */
 const SUGGESTED_KINDS = new Set(['program', 'committee', 'plan', 'initiative', 'indicator', 'meeting']);
 
-/** The terms of a built glossary page: the first span of each <dt id>, linked by its anchor. */
+/**
+ * The terms of a built glossary page, linked by their anchors: the first span of each <dt id>, or on the index
+ * (/glossary/) the link of each <li id> to the term's definition.
+ */
 export function glossaryTerms(html: string, pageUrl: string): Suggestion[] {
   const out: Suggestion[] = [];
-  for (const m of html.matchAll(/<dt id="([^"]+)"><span>([^<]+)<\/span>/g)) {
+  for (const m of html.matchAll(/<(?:dt|li) id="([^"]+)">(?:<span>|<a href="[^"]*">)([^<]+)<\/(?:span|a)>/g)) {
     out.push({ t: m[2]!.replace(/&amp;/g, '&'), u: `${pageUrl}#${m[1]}`, k: 'glossary' });
   }
   return out;

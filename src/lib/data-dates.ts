@@ -239,6 +239,8 @@ function entryPageRefs(data: Data, kind: string, id: string, initiativeId?: stri
     );
     return [{ collection: 'sources', id }, ...citing];
   }
+  // A glossary section page (/glossary/ka-gyo/, /en/glossary/h/) shows glossary entries only.
+  if (kind === 'glossary') return all(data, 'glossary');
   if (kind === 'fy') {
     const year = Number(id);
     const programs = data.programs.filter((p) => p.figures.some((f) => f.fiscal_year === year));

@@ -113,3 +113,30 @@ export function termHeading(
   const reading = lang === 'ja' && readingHelps(entry.term.ja) ? entry.reading : undefined;
   return { main: entry.term[lang], other: entry.term[other], otherLang: other, ...(reading ? { reading } : {}) };
 }
+
+/**
+ * The address of a section's page, without the language prefix: /glossary/ka-gyo/ (か行) on Japanese pages,
+ * /glossary/h/ on English ones ('other': /glossary/other/ and /glossary/0-9/). The two languages file terms by
+ * different facets, so their segments never coincide: no Japanese section page has an English twin at the same path.
+ */
+export function glossarySectionPath(key: string, lang: Lang): string {
+  const slug = lang === 'ja' ? (key === 'other' ? 'other' : `${key}-gyo`) : key === 'other' ? '0-9' : key;
+  return `/glossary/${slug}/`;
+}
+
+/**
+ * The glossary is one index page (/glossary/: every term with its translation, by section, each under its
+ * permanent anchor /glossary/#<id>) and a page per section with entries (the definitions): one page of every
+ * term with its definition would outgrow the page budget of issue 14 as terms are added. Sections without
+ * entries have no page.
+ */
+export function glossaryPages<T extends Term>(entries: readonly T[], lang: Lang) {
+  return glossarySections(entries, lang)
+    .filter((s) => s.entries.length > 0)
+    .map((s) => ({ ...s, path: glossarySectionPath(s.key, lang) }));
+}
+
+/** Where each term is defined in a language: term id → section page path (no language prefix) with its anchor. */
+export function glossaryTermPaths<T extends Term>(entries: readonly T[], lang: Lang): Map<string, string> {
+  return new Map(glossaryPages(entries, lang).flatMap((p) => p.entries.map((e) => [e.id, `${p.path}#${e.id}`])));
+}

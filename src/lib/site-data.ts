@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type Collections, type EntryOf } from '../schemas/index.ts';
 import { relationsOf, type Relations } from './relations.ts';
 import { LANG_PARAMS } from './i18n.ts';
+import { citedByPages } from './cited-by.ts';
 import { dataRootOf } from '../data/index.ts';
 import { lastChanged, pageDataFiles, readDataDates, recentChangesByDay, type DataDates } from './data-dates.ts';
 
@@ -63,5 +64,22 @@ export async function initiativeStaticPaths() {
         props: { plan, initiative },
       })),
     ),
+  );
+}
+
+/**
+ * getStaticPaths of [...lang]/sources/[id]/cited-by/ ('first') and its …/page/[page] ('further'): only the sources
+ * whose "cited by" list is longer than their own page shows (lib/cited-by.ts).
+ */
+export async function citedByStaticPaths(which: 'first' | 'further') {
+  const data = await siteData();
+  return LANG_PARAMS.flatMap((params) =>
+    data.sources.flatMap((source) => {
+      const pages = citedByPages(data.citationsOf(source.id));
+      if (which === 'first') return pages.length ? [{ params: { ...params, id: source.id }, props: { source } }] : [];
+      return pages
+        .slice(1)
+        .map((_, i) => ({ params: { ...params, id: source.id, page: String(i + 2) }, props: { source } }));
+    }),
   );
 }

@@ -194,7 +194,7 @@ for (const lang of LANGS) {
     await expect(page).toHaveURL(new RegExp(`#index-${lang === 'ja' ? 'ka' : 'h'}$`));
     await expect(page.locator(`#index-${lang === 'ja' ? 'ka' : 'h'}`)).toBeInViewport();
     if (lang === 'en') {
-      const terms = await page.locator('section > dl.glossary > dt > span:first-child').allTextContents();
+      const terms = await page.locator('ul.glossary-index > li > a').allTextContents();
       const key = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
       const letters = terms.map(key).filter((k) => /^[a-z]/.test(k));
       expect(letters).toEqual([...letters].sort((a, b) => a.localeCompare(b, 'en')));

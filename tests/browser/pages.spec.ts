@@ -264,3 +264,70 @@ test('the 404 page answers in both languages', async ({ page }) => {
   await expect(page.locator('main')).toContainText(/ページが見つかりません|見つかりません/);
   await expect(page.locator('main')).toContainText(/not found/i);
 });
+
+/** Axe's WCAG 2.2 AA violations on the page, as "rule: targets". */
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`);
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  const prefix = lang === 'ja' ? '' : '/en';
+
+  test(`a glossary term cited at its old address leads to its definition (${lang})`, async ({ page }) => {
+    await page.goto(`${prefix}/glossary/#home-visit-nursing`);
+    const entry = page.locator('li#home-visit-nursing');
+    await expect(entry).toBeInViewport();
+    await expect(entry).toContainText(
+      lang === 'ja' ? '訪問看護 — home-visit nursing' : 'home-visit nursing — 訪問看護',
+    );
+    await entry.getByRole('link').click();
+    const section = lang === 'ja' ? '/glossary/ha-gyo/' : '/en/glossary/h/';
+    await expect(page).toHaveURL(new RegExp(`${section}#home-visit-nursing$`));
+    await expect(page.locator('h1')).toHaveText(lang === 'ja' ? '用語集：は行' : 'Glossary: H');
+    await expect(page.locator('#home-visit-nursing')).toBeInViewport();
+    await expect(page.locator('#home-visit-nursing + dd')).toContainText(
+      lang === 'ja' ? '主治医の指示' : 'instructions',
+    );
+    await expect(page.locator('nav.jump [aria-current="page"]')).toHaveText(lang === 'ja' ? 'は' : 'H');
+    // Sections differ between the languages: the switch leads to the other language's index.
+    await expect(page.locator('a.lang-switch')).toHaveAttribute('href', lang === 'ja' ? '/en/glossary/' : '/glossary/');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test(`a source cited by many pages lists the first 20 and all of them on its own page (${lang})`, async ({
+    page,
+  }) => {
+    const source = `${prefix}/sources/zaitaku-bukai-fy2024-2-materials/`;
+    await page.goto(source);
+    const section = page.locator('section', { has: page.locator('h2#cited-by') });
+    const entryLinks = section.locator('h3 + ul > li > a');
+    await expect(entryLinks).toHaveCount(20);
+    const first = await entryLinks.allTextContents();
+    const summary = (await section.locator('p').first().textContent())!;
+    const total = Number(/(\d+)/.exec(summary)![1]);
+    expect(total).toBeGreaterThan(20);
+    // Each kind's count leads to where that kind begins in the full list.
+    const meetings = section
+      .locator('p')
+      .first()
+      .getByRole('link', { name: lang === 'ja' ? /^会議/ : /^Meetings/ });
+    await expect(meetings).toHaveAttribute('href', new RegExp(`^${source}cited-by/(page/\\d+/)?#cited-by-meeting$`));
+    await section
+      .getByRole('link', { name: lang === 'ja' ? `引用している${total}件をすべて見る` : `See all ${total}` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${source}cited-by/$`));
+    await expect(page.locator('h1')).toContainText(lang === 'ja' ? 'を引用しているページ' : 'Pages citing');
+    const all = page.locator('main h2 + ul > li > a');
+    await expect(all).toHaveCount(total);
+    expect((await all.allTextContents()).slice(0, 20)).toEqual(first);
+    // A cited heading leads back to its place in the text on the source page.
+    const heading = page.locator('main ul.headings a').first();
+    await expect(heading).toHaveAttribute('href', new RegExp(`^${source}#`));
+    expect(await axeViolations(page)).toEqual([]);
+    await heading.click();
+    await expect(page.locator('mark:target')).toBeInViewport();
+  });
+}

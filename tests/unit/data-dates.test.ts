@@ -138,6 +138,15 @@ describe('pageDataFiles and lastChanged', () => {
     expect(pageDataFiles('/no-such-kind/x/', data)).toEqual(everything);
   });
 
+  it("a glossary section page depends on the glossary; a source's cited-by pages on the source page's files", () => {
+    expect(pageDataFiles('/glossary/ka-gyo/', data)).toEqual(['glossary.yaml']);
+    expect(pageDataFiles('/en/glossary/h/', data)).toEqual(['glossary.yaml']);
+    const source = data.sources[0]!.id;
+    expect(pageDataFiles(`/sources/${source}/cited-by/page/2/`, data)).toEqual(
+      pageDataFiles(`/sources/${source}/`, data),
+    );
+  });
+
   it('a file without a date takes the fallback', () => {
     expect(lastChanged(['glossary.yaml'], dates)).toBe('2025-12-31');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { glossarySections, kanaRow, plainKana, readingHelps, termHeading } from '../../src/lib/glossary.ts';
+import {
+  glossaryPages,
+  glossarySectionPath,
+  glossarySections,
+  glossaryTermPaths,
+  kanaRow,
+  plainKana,
+  readingHelps,
+  termHeading,
+} from '../../src/lib/glossary.ts';
 
 const entry = (id: string, ja: string, reading: string, en: string) => ({ id, term: { ja, en }, reading });
 const entries = [
@@ -57,5 +66,32 @@ describe('termHeading', () => {
     });
     expect(termHeading(entries[3]!, 'ja').reading).toBeUndefined();
     expect(termHeading(entries[0]!, 'en')).toEqual({ main: 'long-term care', other: '介護', otherLang: 'ja' });
+  });
+});
+
+describe('glossary pages', () => {
+  it('are the sections with entries, at addresses that differ between the languages', () => {
+    expect(glossaryPages(entries, 'ja').map((p) => p.path)).toEqual([
+      '/glossary/a-gyo/',
+      '/glossary/ka-gyo/',
+      '/glossary/ha-gyo/',
+      '/glossary/wa-gyo/',
+    ]);
+    const en = glossaryPages(entries, 'en').map((p) => p.path);
+    expect(en).toEqual(['/glossary/a/', '/glossary/f/', '/glossary/l/', '/glossary/o/', '/glossary/0-9/']);
+    expect(en.filter((p) => glossaryPages(entries, 'ja').some((j) => j.path === p))).toEqual([]);
+    expect(glossarySectionPath('other', 'ja')).toBe('/glossary/other/');
+  });
+
+  it('hold every term once, and each term is found on the page of its section by its permanent id', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const pages = glossaryPages(entries, lang);
+      expect(pages.flatMap((p) => p.entries.map((e) => e.id)).sort()).toEqual(entries.map((e) => e.id).sort());
+      const where = glossaryTermPaths(entries, lang);
+      expect(where.size).toBe(entries.length);
+      for (const p of pages) for (const e of p.entries) expect(where.get(e.id)).toBe(`${p.path}#${e.id}`);
+    }
+    expect(glossaryTermPaths(entries, 'ja').get('kaigo')).toBe('/glossary/ka-gyo/#kaigo');
+    expect(glossaryTermPaths(entries, 'en').get('kaigo')).toBe('/glossary/l/#kaigo');
   });
 });

@@ -13,7 +13,7 @@
  * integrity summaries in shards of their own, each kept up to date by whichever runs. A missing, unreadable
  * or corrupt cache is ignored and rewritten.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -65,6 +65,11 @@ export function loaderCodeHash(projectRoot: string, moreFiles: readonly string[]
     'node_modules/zod/package.json',
     ...moreFiles,
   ];
+  return hashFiles(hash, projectRoot, files);
+}
+
+/** Adds each file's name and bytes (or 'missing') to `hash`; its digest keys the code a cache trusts. */
+export function hashFiles(hash: Hash, projectRoot: string, files: readonly string[]): string {
   for (const file of files) {
     hash.update(file).update('\0');
     try {

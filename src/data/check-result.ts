@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkDay } from './check-day.ts';
-import { contentHash, type DataCache } from './cache.ts';
+import { contentHash, hashFiles, type DataCache } from './cache.ts';
 
 const FORMAT = 1;
 
@@ -87,16 +87,7 @@ function keyOf(projectRoot: string, dataRoot: string, today: string): string {
   for (const dir of ['src/data', 'src/schemas', 'src/lib']) collect(dir);
   files.push('scripts/check.ts', 'package-lock.json');
   for (const pkg of ['yaml', 'js-yaml', 'zod', 'astro']) files.push(`node_modules/${pkg}/package.json`);
-  for (const file of files) {
-    hash.update(file).update('\0');
-    try {
-      hash.update(readFileSync(join(projectRoot, file)));
-    } catch {
-      hash.update('missing');
-    }
-    hash.update('\0');
-  }
-  return hash.digest('base64url');
+  return hashFiles(hash, projectRoot, files);
 }
 
 /** The hash of a file's bytes, undefined when it cannot be read. */

@@ -50,6 +50,11 @@ export function furtherPages(total: number, size = PAGE_SIZE): number[] {
   return Array.from({ length: pageCount(total, size) - 1 }, (_, i) => i + 2);
 }
 
+/** Route params of a list's further pages (2, 3, …) for getStaticPaths; page 1 is the list's own route. */
+export function furtherPageParams(pages: readonly unknown[]): { page: string }[] {
+  return pages.slice(1).map((_, i) => ({ page: String(i + 2) }));
+}
+
 /** The page (1-based) that shows row `index` (0-based): where a table of contents links to. */
 export function pageOfRow(index: number, size = PAGE_SIZE): number {
   return Math.floor(index / size) + 1;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ONE_PAGE_LIMIT,
   PAGE_SIZE,
+  furtherPageParams,
   furtherPages,
   groupStartPages,
   pageCount,
@@ -15,6 +16,13 @@ import {
 } from '../../src/lib/pagination.ts';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('furtherPageParams', () => {
+  it('names pages 2, 3, … of a cut list as route params; a list of one page has none', () => {
+    expect(furtherPageParams([['a'], ['b'], ['c']])).toEqual([{ page: '2' }, { page: '3' }]);
+    expect(furtherPageParams([['a']])).toEqual([]);
+  });
+});
 
 describe('pageCount and pageSlice', () => {
   it('a list of at most one page is one page; an empty list is one page too', () => {

@@ -7,7 +7,7 @@
  * - axe (WCAG 2.2 AA) finds nothing in the dark scheme either (the light scheme: pages.spec.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 
 const KINDS: [string, string][] = [
   ['program', '/programs/visiting-nursing-education-stations/'],
@@ -91,11 +91,7 @@ for (const lang of ['ja', 'en'] as const) {
       if (kind === 'search') await expect(page.locator('#search-results li').first()).toBeVisible();
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg, 'the dark scheme is in use').not.toBe('rgb(255, 255, 255)');
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      const found = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`);
-      expect(found, `${kind} ${prefixes[lang] + path}`).toEqual([]);
+      expect(await axeViolations(page), `${kind} ${prefixes[lang] + path}`).toEqual([]);
     }
     await context.close();
   });

@@ -5,7 +5,7 @@
  * no axe (WCAG 2.2 AA) violations.
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 
 interface PageCase {
   kind: string;
@@ -140,18 +140,7 @@ for (const c of cases) {
       const other = lang === 'ja' ? twinOf(c.ja) : c.ja;
       await expect(page.locator('a.lang-switch')).toHaveAttribute('href', other);
 
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(
-        axe.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`,
-        ),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(external).toEqual([]);
     });
   }
@@ -264,14 +253,6 @@ test('the 404 page answers in both languages', async ({ page }) => {
   await expect(page.locator('main')).toContainText(/ページが見つかりません|見つかりません/);
   await expect(page.locator('main')).toContainText(/not found/i);
 });
-
-/** Axe's WCAG 2.2 AA violations on the page, as "rule: targets". */
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`);
-}
 
 for (const lang of ['ja', 'en'] as const) {
   const prefix = lang === 'ja' ? '' : '/en';

@@ -8,7 +8,7 @@
  * - no page but the search page loads anything from /pagefind/ (or any script at all).
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 import { PASS_RATE, SEARCH_QUERIES, type SearchQuery } from '../search-queries.ts';
 import { waitForResults } from '../helpers/search-page.ts';
 
@@ -194,18 +194,7 @@ for (const lang of ['ja', 'en'] as const) {
       .locator('#search-more')
       .click()
       .catch(() => undefined);
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(
-      axe.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 

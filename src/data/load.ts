@@ -685,6 +685,26 @@ export function readCleanFile(
   return { hash: before, stamp: { size: stats.size, mtimeMs: stats.mtimeMs }, entries: read.clean };
 }
 
+/**
+ * A clean file's entries as read or cached: whole, or (`summarized`) as summaries that can read the rest. `abs` is
+ * the file, `file` its name as problems show it.
+ */
+export function cleanEntries(
+  collection: CollectionName,
+  abs: string,
+  file: string,
+  clean: readonly CachedEntry[],
+  summarized: boolean,
+): LoadedEntry[] {
+  const locate = lazyLocate(abs);
+  if (!summarized) return clean.map((e) => ({ collection, ...e, file, locate }));
+  const full = lazyFull(abs, COLLECTIONS[collection]);
+  return clean.map(({ id, data, pathInFile }) => {
+    const summary = data as IntegritySummary;
+    return { collection, id, data: summary.view, file, pathInFile, locate, summary, full: full(pathInFile) };
+  });
+}
+
 // ── The data folder ──────────────────────────────────────────────────────────────────────────
 
 /**
@@ -698,25 +718,8 @@ export function loadData(
   summarize?: Summarize,
 ): LoadResult {
   const entries: LoadedEntry[] = [];
-  /** A clean file's entries as read or cached: whole, or (with summarize) as summaries that can read the rest. */
-  const pushClean = (
-    collection: CollectionName,
-    abs: string,
-    file: string,
-    spec: CollectionSpec,
-    clean: CachedEntry[],
-  ) => {
-    const locate = lazyLocate(abs);
-    if (!summarize) {
-      for (const e of clean) entries.push({ collection, ...e, file, locate });
-      return;
-    }
-    const full = lazyFull(abs, spec);
-    for (const { id, data, pathInFile } of clean) {
-      const summary = data as IntegritySummary;
-      entries.push({ collection, id, data: summary.view, file, pathInFile, locate, summary, full: full(pathInFile) });
-    }
-  };
+  const pushClean = (collection: CollectionName, abs: string, file: string, clean: CachedEntry[]) =>
+    entries.push(...cleanEntries(collection, abs, file, clean, summarize !== undefined));
   const summarizer = (collection: CollectionName) =>
     summarize ? (data: unknown) => summarize(collection, data) : undefined;
   /** What the cache keeps of a clean entry: its data, or (with summarize) its summary. */
@@ -800,7 +803,7 @@ export function loadData(
         }
         const read = readEntries(abs, file, spec, stem, problems, cache, entryStats, summarizer(name));
         if (read && 'clean' in read) {
-          pushClean(name, abs, file, spec, read.clean);
+          pushClean(name, abs, file, read.clean);
           continue;
         }
         const before = problems.length;
@@ -852,7 +855,7 @@ export function loadData(
       }
       const read = readEntries(target, file, spec, undefined, problems, cache, stats, summarizer(name));
       if (read && 'clean' in read) {
-        pushClean(name, target, file, spec, read.clean);
+        pushClean(name, target, file, read.clean);
         continue;
       }
       const before = problems.length;

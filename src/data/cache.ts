@@ -92,7 +92,7 @@ export type CacheKind = 'shard' | 'summary';
  * Files are spread over shards, so that an edit rewrites one shard, not the whole cache. The summaries are
  * spread thinner: the incremental check (check-incremental.ts) reads the shards of a few files only.
  */
-const SHARDS: Record<CacheKind, number> = { shard: 32, summary: 256 };
+const SHARDS: Record<CacheKind, number> = { shard: 32, summary: 1024 };
 
 function hashName(file: string): number {
   let h = 0;

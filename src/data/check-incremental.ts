@@ -28,12 +28,12 @@ import { cleanEntries, formatProblem, readCleanFile, type LoadedEntry, type Prob
 import { checkIntegrity, integrityKeys, summarize, type IntegrityKeys } from './integrity.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** More entries than this to check again (with their context): the full check does it as fast. */
 const MAX_CHECKED = 2000;
 
-/** One entry of the index. */
+/** One entry of the index, as makeIndex builds it. */
 interface IndexEntry extends IntegrityKeys {
   collection: CollectionName;
   id: string;
@@ -44,10 +44,45 @@ interface IndexEntry extends IntegrityKeys {
   problems?: Problem[];
 }
 
-interface CheckIndex {
+/**
+ * The index as stored and used: every string once (ids recur in thousands of entries' deps), each entry a tuple of
+ * numbers into it, in the loader's order. Reading, updating and writing it costs a tenth of a check.
+ */
+interface StoredIndex {
   format: number;
   token: string;
-  entries: IndexEntry[];
+  strings: string[];
+  entries: Tuple[];
+}
+
+/** [collection (its place in COLLECTIONS), id, file, index, claims, deps, link or -1, problems?] */
+type Tuple = [number, number, number, number, number[], number[], number, Problem[]?];
+const [COLLECTION, ID, FILE, INDEX, CLAIMS, DEPS, LINK, PROBLEMS] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The strings of an index, and the number of each (new ones are added). */
+function stringTable(strings: string[]) {
+  const refs = new Map<string, number>();
+  strings.forEach((s, i) => refs.set(s, i));
+  const ref = (s: string) => {
+    let n = refs.get(s);
+    if (n === undefined) refs.set(s, (n = strings.push(s) - 1));
+    return n;
+  };
+  return { ref, find: (s: string) => refs.get(s) };
+}
+
+function tupleOf(e: IndexEntry, ref: (s: string) => number): Tuple {
+  const tuple: Tuple = [
+    collectionOrder.get(e.collection)!,
+    ref(e.id),
+    ref(e.file),
+    e.index,
+    e.claims.map(ref),
+    e.deps.map(ref),
+    e.link === undefined ? -1 : ref(e.link),
+  ];
+  if (e.problems) tuple.push(e.problems);
+  return tuple;
 }
 
 const indexPath = (dir: string) => join(dir, 'check-index.json');
@@ -59,21 +94,13 @@ function shownName(projectRoot: string, dataRoot: string, file: string): string 
 
 const collectionOrder = new Map(COLLECTION_NAMES.map((name, i) => [name, i]));
 
-/** The loader's order: collections in COLLECTIONS order, files by name, a list's entries in their order. */
-function loaderOrder(a: IndexEntry, b: IndexEntry): number {
-  return (
-    collectionOrder.get(a.collection)! - collectionOrder.get(b.collection)! ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.index - b.index
-  );
-}
-
 /** checkData's order of problems (index.ts). */
 function problemOrder(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 const entryKey = (file: string, index: number) => `${file}\u0000${index}`;
+const indexInFile = (entry: LoadedEntry) => (entry.pathInFile[0] as number | undefined) ?? -1;
 
 /**
  * The index of a full check's entries, or undefined when it cannot serve (a problem that is not an entry's, such as
@@ -85,34 +112,31 @@ export function makeIndex(
   entries: readonly LoadedEntry[],
   problems: readonly Problem[],
   owners: ReadonlyMap<Problem, LoadedEntry>,
-): CheckIndex | undefined {
+): StoredIndex | undefined {
   const prefix = `${relative(projectRoot, dataRoot) || dataRoot}/`;
   const byEntry = new Map<string, Problem[]>();
   for (const problem of problems) {
     const owner = owners.get(problem);
     if (!owner) return undefined;
-    const key = entryKey(owner.file, (owner.pathInFile[0] as number | undefined) ?? -1);
+    const key = entryKey(owner.file, indexInFile(owner));
     byEntry.set(key, [...(byEntry.get(key) ?? []), problem]);
   }
   if (entries.some((e) => !e.file.startsWith(prefix))) return undefined;
-  const indexed = entries.map((e): IndexEntry => {
+  const strings: string[] = [];
+  const { ref } = stringTable(strings);
+  const tuples = entries.map((e) => {
     // An entry read by the full path (a clean file with aliases) has no summary here, but the cache keeps one.
     const view = e.summary ? e.summary.view : summarize(e.collection, e.data).view;
-    const index = (e.pathInFile[0] as number | undefined) ?? -1;
+    const index = indexInFile(e);
     const found = byEntry.get(entryKey(e.file, index));
-    return {
-      collection: e.collection,
-      id: e.id,
-      file: e.file.slice(prefix.length),
-      index,
-      ...integrityKeys(e.collection, view),
-      ...(found ? { problems: found } : {}),
-    };
+    const file = e.file.slice(prefix.length);
+    const keys = integrityKeys(e.collection, view);
+    return tupleOf({ collection: e.collection, id: e.id, file, index, ...keys, problems: found }, ref);
   });
-  return { format: FORMAT, token: randomUUID(), entries: indexed };
+  return { format: FORMAT, token: randomUUID(), strings, entries: tuples };
 }
 
-export function writeIndex(dir: string, index: CheckIndex): void {
+export function writeIndex(dir: string, index: StoredIndex): void {
   try {
     const temporary = `${indexPath(dir)}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(index));
@@ -122,38 +146,48 @@ export function writeIndex(dir: string, index: CheckIndex): void {
   }
 }
 
-function readIndex(dir: string, token: string): CheckIndex | undefined {
+function readIndex(dir: string, token: string): StoredIndex | undefined {
   try {
-    const index = JSON.parse(readFileSync(indexPath(dir), 'utf8')) as CheckIndex;
-    return index?.format === FORMAT && index.token === token && Array.isArray(index.entries) ? index : undefined;
+    const stored = JSON.parse(readFileSync(indexPath(dir), 'utf8')) as StoredIndex;
+    if (stored?.format !== FORMAT || stored.token !== token) return undefined;
+    return Array.isArray(stored.entries) && Array.isArray(stored.strings) ? stored : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Every key an entry's problems depend on: its deps and the ids of its chain as `links` has them. */
-function chainDeps(entry: IndexEntry, links: ReadonlyMap<string, (string | undefined)[]>): string[] {
-  const keys = [...entry.deps];
-  const seen = new Set<string>();
-  const next = [entry.link];
-  while (next.length) {
-    const id = next.pop();
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    keys.push(id);
-    next.push(...(links.get(`${entry.collection}\u0000${id}`) ?? []));
-  }
-  return keys;
-}
-
-/** The next link of every entry with a given collection and id (several when the id is not unique). */
-function linksOf(entries: readonly IndexEntry[]): Map<string, (string | undefined)[]> {
-  const links = new Map<string, (string | undefined)[]>();
+/** The next link of every entry, by collection and id (several when an id is not unique). */
+function linksOf(entries: readonly Tuple[]): Map<number, number[]>[] {
+  const links = COLLECTION_NAMES.map(() => new Map<number, number[]>());
   for (const e of entries) {
-    const key = `${e.collection}\u0000${e.id}`;
-    links.set(key, [...(links.get(key) ?? []), e.link]);
+    const byId = links[e[COLLECTION]]!;
+    const known = byId.get(e[ID]);
+    if (known) known.push(e[LINK]);
+    else byId.set(e[ID], [e[LINK]]);
   }
   return links;
+}
+
+/** Calls `visit` with each id of the entry's chain after itself (its link, the link's link, …). */
+function eachChainKey(entry: Tuple, links: Map<number, number[]>[], visit: (key: number) => void): void {
+  if (entry[LINK] < 0) return;
+  const byId = links[entry[COLLECTION]]!;
+  const seen = new Set<number>();
+  const next = [entry[LINK]];
+  while (next.length) {
+    const id = next.pop()!;
+    if (id < 0 || seen.has(id)) continue;
+    seen.add(id);
+    visit(id);
+    next.push(...(byId.get(id) ?? []));
+  }
+}
+
+function dependsOn(entry: Tuple, keys: ReadonlySet<number>, links: Map<number, number[]>[]): boolean {
+  if (entry[DEPS].some((k) => keys.has(k))) return true;
+  let found = false;
+  eachChainKey(entry, links, (k) => (found ||= keys.has(k)));
+  return found;
 }
 
 /**
@@ -171,7 +205,9 @@ export function incrementalCheck(
   if (!token) return undefined;
   const index = readIndex(cache.dir, token);
   if (!index) return undefined;
-  const changedFiles = new Set([...store.edits.map((e) => e.file), ...store.added, ...store.removed]);
+  const { strings } = index;
+  const table = stringTable(strings);
+  const text = (n: number) => strings[n]!;
 
   // The changed files as they are now: each a clean entry-per-file file.
   const now = new Map<string, { hash: string; stamp: { size: number; mtimeMs: number }; entries: CachedEntry[] }>();
@@ -185,78 +221,101 @@ export function incrementalCheck(
     const spec = Object.values(COLLECTIONS).find((s) => s.layout === 'entry-per-file' && s.path === folder);
     if (!spec || !name?.endsWith('.yaml') || deeper.length > 0) return undefined;
   }
+  const changedFiles = new Set<number>();
+  for (const file of [...now.keys(), ...store.removed]) changedFiles.add(table.ref(file));
 
-  const before = index.entries.filter((e) => changedFiles.has(e.file));
-  const added: IndexEntry[] = [];
+  const before = index.entries.filter((e) => changedFiles.has(e[FILE]));
+  const added: Tuple[] = [];
   const fresh = new Map<string, CachedEntry>();
   for (const [file, read] of now) {
     const collection = COLLECTION_NAMES.find((c) => COLLECTIONS[c].path === file.split('/')[0])!;
     for (const e of read.entries) {
       const at = (e.pathInFile[0] as number | undefined) ?? -1;
       fresh.set(entryKey(file, at), e);
-      const summary = e.data as { view: unknown };
-      added.push({ collection, id: e.id, file, index: at, ...integrityKeys(collection, summary.view) });
+      const keys = integrityKeys(collection, (e.data as { view: unknown }).view);
+      added.push(tupleOf({ collection, id: e.id, file, index: at, ...keys }, table.ref));
     }
   }
-  const entries = [...index.entries.filter((e) => !changedFiles.has(e.file)), ...added].sort(loaderOrder);
+  const entries = [...index.entries.filter((e) => !changedFiles.has(e[FILE])), ...added].sort(
+    (a, b) =>
+      a[COLLECTION] - b[COLLECTION] ||
+      (a[FILE] === b[FILE] ? 0 : text(a[FILE]) < text(b[FILE]) ? -1 : 1) ||
+      a[INDEX] - b[INDEX],
+  );
   // A collection left without entries is a problem of the loader's ("holds no …"): the full check reports it.
-  for (const name of COLLECTION_NAMES) if (!entries.some((e) => e.collection === name)) return undefined;
+  const present = new Set(entries.map((e) => e[COLLECTION]));
+  if (present.size !== COLLECTION_NAMES.length) return undefined;
 
-  // Which entries to check again: the changed ones, and those that depend on a key a changed entry claims.
-  const changedKeys = new Set([...before, ...added].flatMap((e) => e.claims));
+  // Which entries to check again: the changed ones, and those that depend on a key a changed entry claims (with
+  // their chains as they were and as they are).
+  const changedKeys = new Set([...before, ...added].flatMap((e) => e[CLAIMS]));
   const linksBefore = linksOf(index.entries);
   const linksNow = linksOf(entries);
   const isAdded = new Set(added);
-  const recheck = entries.filter(
-    (e) =>
-      isAdded.has(e) ||
-      chainDeps(e, linksBefore).some((k) => changedKeys.has(k)) ||
-      chainDeps(e, linksNow).some((k) => changedKeys.has(k)),
+  const recheck = new Set(
+    entries.filter(
+      (e) => isAdded.has(e) || dependsOn(e, changedKeys, linksBefore) || dependsOn(e, changedKeys, linksNow),
+    ),
   );
   // Their context: every entry that claims a key they depend on, and the sources.
-  const needed = new Set(recheck.flatMap((e) => chainDeps(e, linksNow)));
-  const rechecked = new Set(recheck);
+  const needed = new Set<number>();
+  for (const e of recheck) {
+    for (const k of e[DEPS]) needed.add(k);
+    eachChainKey(e, linksNow, (k) => needed.add(k));
+  }
+  const sources = collectionOrder.get('sources')!;
   const context = entries.filter(
-    (e) => e.collection === 'sources' || rechecked.has(e) || e.claims.some((k) => needed.has(k)),
+    (e) => e[COLLECTION] === sources || recheck.has(e) || e[CLAIMS].some((k) => needed.has(k)),
   );
   if (context.length > MAX_CHECKED) return undefined;
 
   // The context's summaries: fresh for the changed files, else from the summaries' cache.
-  const shown = (file: string) => shownName(projectRoot, dataRoot, file);
-  const records = cache.recordsOf(new Set(context.filter((e) => !changedFiles.has(e.file)).map((e) => shown(e.file))));
+  const shown = (file: number) => shownName(projectRoot, dataRoot, text(file));
+  const records = cache.recordsOf(
+    new Set(context.filter((e) => !changedFiles.has(e[FILE])).map((e) => shown(e[FILE]))),
+  );
   const loaded: LoadedEntry[] = [];
   const toRecheck = new Set<string>();
-  for (const e of recheck) toRecheck.add(entryKey(shown(e.file), e.index));
+  for (const e of recheck) toRecheck.add(entryKey(shown(e[FILE]), e[INDEX]));
   for (const e of context) {
-    const key = entryKey(e.file, e.index);
-    const cached = changedFiles.has(e.file)
-      ? fresh.get(key)
-      : records.get(shown(e.file))?.entries.find((c) => ((c.pathInFile[0] as number | undefined) ?? -1) === e.index);
-    if (!cached || cached.id !== e.id) return undefined;
-    loaded.push(...cleanEntries(e.collection, join(dataRoot, e.file), shown(e.file), [cached], true));
+    const cached = changedFiles.has(e[FILE])
+      ? fresh.get(entryKey(text(e[FILE]), e[INDEX]))
+      : records.get(shown(e[FILE]))?.entries.find((c) => ((c.pathInFile[0] as number | undefined) ?? -1) === e[INDEX]);
+    if (!cached || cached.id !== text(e[ID])) return undefined;
+    const collection = COLLECTION_NAMES[e[COLLECTION]]!;
+    loaded.push(...cleanEntries(collection, join(dataRoot, text(e[FILE])), shown(e[FILE]), [cached], true));
   }
 
-  const knownIds = new Map<string, Set<string>>();
-  for (const e of entries) knownIds.set(e.collection, (knownIds.get(e.collection) ?? new Set()).add(e.id));
+  const knownIds = new Map<string, Set<string>>(COLLECTION_NAMES.map((name) => [name, new Set()]));
+  for (const e of entries) knownIds.get(COLLECTION_NAMES[e[COLLECTION]]!)!.add(text(e[ID]));
   const found = new Map<string, Problem[]>();
   checkIntegrity({ entries: loaded, problems: [], invalid: new Map() }, projectRoot, checkDay(env), {
     knownIds,
-    reportsFor: (entry) => toRecheck.has(entryKey(entry.file, (entry.pathInFile[0] as number | undefined) ?? -1)),
+    reportsFor: (entry) => toRecheck.has(entryKey(entry.file, indexInFile(entry))),
     owner: (problem, entry) => {
-      const key = entryKey(entry.file, (entry.pathInFile[0] as number | undefined) ?? -1);
+      const key = entryKey(entry.file, indexInFile(entry));
       found.set(key, [...(found.get(key) ?? []), problem]);
     },
   });
-  for (const e of entries) {
-    if (!rechecked.has(e)) continue;
-    const problems = found.get(entryKey(shown(e.file), e.index));
-    if (problems) e.problems = problems;
-    else delete e.problems;
+  // The index stays as it is when nothing in it changed (a figure edited without a new problem): not rewritten.
+  const stringsBefore = index.strings.length;
+  let indexChanged = before.length !== added.length;
+  const wasBefore = new Map(before.map((e) => [entryKey(text(e[FILE]), e[INDEX]), JSON.stringify(e)]));
+  const problemsBefore = new Map([...recheck].map((e) => [e, JSON.stringify(e[PROBLEMS] ?? [])]));
+  for (const e of recheck) {
+    const problems = found.get(entryKey(shown(e[FILE]), e[INDEX]));
+    if (problems) e[PROBLEMS] = problems;
+    else e.length = PROBLEMS;
+    if (isAdded.has(e)) indexChanged ||= wasBefore.get(entryKey(text(e[FILE]), e[INDEX])) !== JSON.stringify(e);
+    else indexChanged ||= problemsBefore.get(e) !== JSON.stringify(e[PROBLEMS] ?? []);
   }
 
-  const problems = entries.flatMap((e) => e.problems ?? []).sort(problemOrder);
+  const problems = entries.flatMap((e) => e[PROBLEMS] ?? []).sort(problemOrder);
   const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
+  for (const e of entries) {
+    const name = COLLECTION_NAMES[e[COLLECTION]]!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
   const outcome = {
     problems: problems.map(formatProblem),
     counts: [...counts].map(([c, n]) => `${n} ${c}`).join(', '),
@@ -264,16 +323,15 @@ export function incrementalCheck(
 
   // Keep the summaries, the index and the result for the next check.
   const updates = new Map<string, FileRecord | undefined>();
-  for (const file of store.removed) updates.set(shown(file), undefined);
-  for (const [file, read] of now)
-    updates.set(shown(file), {
-      hash: read.hash,
-      size: read.stamp.size,
-      mtimeMs: read.stamp.mtimeMs,
-      entries: read.entries,
-    });
+  for (const file of store.removed) updates.set(shownName(projectRoot, dataRoot, file), undefined);
+  for (const [file, read] of now) {
+    const { hash, stamp, entries: cleanEntriesOfFile } = read;
+    const record = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, entries: cleanEntriesOfFile };
+    updates.set(shownName(projectRoot, dataRoot, file), record);
+  }
   cache.update(updates);
-  const next = { format: FORMAT, token: randomUUID(), entries };
+  if (!indexChanged && strings.length === stringsBefore) return store.acceptChanges(outcome, now, token);
+  const next: StoredIndex = { format: FORMAT, token: randomUUID(), strings, entries };
   writeIndex(cache.dir, next);
   return store.acceptChanges(outcome, now, next.token);
 }

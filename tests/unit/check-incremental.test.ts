@@ -149,7 +149,8 @@ function edits(dataRoot: string, random: Random) {
     },
     formerId: () => {
       const id = program();
-      const taken = random.next() < 0.5 ? other(id) : `gone-${random.int(5)}`;
+      // Two gone ids only: programs often claim the same one, and the later is reported (the first owner's rule).
+      const taken = random.next() < 0.3 ? other(id) : `gone-${random.int(2)}`;
       t.edit(t.path('programs', id), (doc) => doc.set('former_ids', [taken]));
       return `former id ${taken} on ${id}`;
     },
@@ -250,13 +251,19 @@ function setUp(programs: number) {
 }
 
 describe('the incremental check', () => {
-  it('prints what the full check prints after each of many random edits', { timeout: 600_000 }, async () => {
+  it('prints what the full check prints after each of many random edits', { timeout: 900_000 }, async () => {
     const { root, dataRoot, check, full, restore } = setUp(120);
     const random = randomOf(20261201);
     const kinds = edits(dataRoot, random);
     const names = Object.keys(kinds) as (keyof typeof kinds)[];
     // Often-made edits come more often; rarer ones (schema errors, list files) still come.
-    const weights: Partial<Record<keyof typeof kinds, number>> = { schemaError: 0.3, listFile: 0.3, cycle: 0.5 };
+    const weights: Partial<Record<keyof typeof kinds, number>> = {
+      schemaError: 0.3,
+      listFile: 0.3,
+      cycle: 0.5,
+      formerId: 3,
+      meetingOrdinal: 2,
+    };
     const drawKind = () => {
       const total = names.reduce((sum, n) => sum + (weights[n] ?? 1), 0);
       let r = random.next() * total;
@@ -266,7 +273,7 @@ describe('the incremental check', () => {
     expect((await check()).path).toBe('full');
     const paths: Record<CheckPath, number> = { stored: 0, edits: 0, incremental: 0, full: 0 };
     let problemsSeen = 0;
-    for (let step = 0; step < 70; step++) {
+    for (let step = 0; step < 90; step++) {
       const kind = drawKind();
       const what = kinds[kind]();
       const { path, problems } = await check();
@@ -280,7 +287,7 @@ describe('the incremental check', () => {
       }
     }
     // The test means something only if most edits went the incremental way and some had problems.
-    expect(paths.incremental).toBeGreaterThan(40);
+    expect(paths.incremental).toBeGreaterThan(60);
     expect(problemsSeen).toBeGreaterThan(50);
     rmSync(root, { recursive: true, force: true });
     // eslint-disable-next-line no-console

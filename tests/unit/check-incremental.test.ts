@@ -61,7 +61,7 @@ function tree(dataRoot: string, random: Random) {
 }
 
 /** The kinds of edit, each a function that changes the tree and says what it did. */
-function edits(dataRoot: string, random: Random) {
+function edits(dataRoot: string, random: Random, next: (() => string)[]) {
   const t = tree(dataRoot, random);
   const program = () => random.pick(t.ids('programs'));
   const other = (id: string) => random.pick(t.ids('programs').filter((p) => p !== id));
@@ -120,6 +120,18 @@ function edits(dataRoot: string, random: Random) {
         doc.delete('separate_budget_in');
       });
       return `parent of ${id} dropped`;
+    },
+    deepChain: () => {
+      // c → b → a in one edit; then (the next edit) a → c closes a loop that c sees only through b's parent.
+      const [a, b, c] = [program(), program(), program()];
+      if (new Set([a, b, c]).size < 3) return 'no chain made';
+      t.edit(t.path('programs', b), (doc) => doc.set('parent', a));
+      t.edit(t.path('programs', c), (doc) => doc.set('parent', b));
+      next.push(() => {
+        t.edit(t.path('programs', a), (doc) => doc.set('parent', c));
+        return `parent of ${a} → ${c}, closing ${c} → ${b} → ${a}`;
+      });
+      return `chain ${c} → ${b} → ${a}`;
     },
     cycle: () => {
       const a = program();
@@ -254,13 +266,16 @@ describe('the incremental check', () => {
   it('prints what the full check prints after each of many random edits', { timeout: 900_000 }, async () => {
     const { root, dataRoot, check, full, restore } = setUp(120);
     const random = randomOf(20261201);
-    const kinds = edits(dataRoot, random);
+    /** Edits that must come right after the one that queued them. */
+    const queued: (() => string)[] = [];
+    const kinds = edits(dataRoot, random, queued);
     const names = Object.keys(kinds) as (keyof typeof kinds)[];
     // Often-made edits come more often; rarer ones (schema errors, list files) still come.
     const weights: Partial<Record<keyof typeof kinds, number>> = {
       schemaError: 0.3,
       listFile: 0.3,
       cycle: 0.5,
+      deepChain: 2,
       formerId: 3,
       meetingOrdinal: 2,
     };
@@ -274,8 +289,9 @@ describe('the incremental check', () => {
     const paths: Record<CheckPath, number> = { stored: 0, edits: 0, incremental: 0, full: 0 };
     let problemsSeen = 0;
     for (let step = 0; step < 90; step++) {
-      const kind = drawKind();
-      const what = kinds[kind]();
+      const follow = queued.shift();
+      const kind = follow ? 'deepChain' : drawKind();
+      const what = follow ? follow() : kinds[kind]();
       const { path, problems } = await check();
       paths[path]++;
       problemsSeen += problems.length;

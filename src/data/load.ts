@@ -20,6 +20,7 @@ import {
   readSync,
   type Stats,
 } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, relative } from 'node:path';
 import {
   isAlias,
@@ -233,6 +234,12 @@ function readRegularFile(abs: string, file: string, problems: Problem[]): Uint8A
 
 /** Decodes UTF-8 strictly; a leading byte-order mark (Windows editors write one) is accepted and dropped. */
 function decodeUtf8(bytes: Uint8Array, file: string, problems: Problem[]): string | undefined {
+  // Valid UTF-8 (nearly always): validated and decoded by Node's own fast paths, several times cheaper at 10,000
+  // files than a fatal TextDecoder, which gives the same text (it drops a leading byte-order mark too).
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

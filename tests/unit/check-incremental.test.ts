@@ -203,6 +203,27 @@ function edits(dataRoot: string, random: Random, next: (() => string)[]) {
       t.edit(t.path('meetings', id), (doc) => doc.set('ordinal', 1 + random.int(3)));
       return `ordinal of meeting ${id}`;
     },
+    meetingCopy: () => {
+      // The same committee, year and ordinal as the meeting copied: the later of the two in file order is reported,
+      // so a copy named to come first makes the unchanged original's line appear.
+      const from = random.pick(t.ids('meetings'));
+      const id = random.next() < 0.5 ? `aa-${from}` : `${from}-copy`;
+      if (existsSync(t.path('meetings', id))) return 'nothing copied';
+      const doc = parseDocument(readFileSync(t.path('meetings', from), 'utf8'));
+      doc.set('id', id);
+      writeFileSync(t.path('meetings', id), doc.toString({ lineWidth: 0 }));
+      return `meeting ${id} copied from ${from}`;
+    },
+    indicatorCopy: () => {
+      // The same plan numbers as the indicator copied (each number belongs to the first indicator listing it).
+      const from = random.pick(t.ids('indicators'));
+      const id = random.next() < 0.5 ? `aa-${from}` : `${from}-copy`;
+      if (existsSync(t.path('indicators', id))) return 'nothing copied';
+      const doc = parseDocument(readFileSync(t.path('indicators', from), 'utf8'));
+      doc.set('id', id);
+      writeFileSync(t.path('indicators', id), doc.toString({ lineWidth: 0 }));
+      return `indicator ${id} copied from ${from}`;
+    },
     meetingProgram: () => {
       const id = random.pick(t.ids('meetings'));
       t.edit(t.path('meetings', id), (doc) => {

@@ -22,23 +22,21 @@ import {
 } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative } from 'node:path';
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Scalar,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Scalar } from 'yaml';
 import type { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName, type CollectionSpec } from '../schemas/index.ts';
 import { describeValue, textProblem } from '../schemas/common.ts';
 import { fastParse } from './fast-yaml.ts';
 import { contentHash, type CachedEntry, type DataCache, type FileStamp } from './cache.ts';
+
+/**
+ * The `yaml` package, loaded on first use: clean files are read by the fast path (fast-yaml.ts) or come from the
+ * cache, and loading `yaml` (some forty CommonJS files) was a fifth of npm run check after one edit at 10,000
+ * programs. It is needed for a file with a problem, or to place one.
+ */
+let yamlPackage: typeof import('yaml') | undefined;
+const yaml = () => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** Files above this size are refused: hand-curated YAML is small, a huge file is a mistake. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -118,6 +116,7 @@ export function formatProblem(p: Problem): string {
 
 /** Finds the nearest node for a path, falling back to its closest existing ancestor (for missing keys). */
 function makeLocate(doc: Document, lineCounter: LineCounter): Locate {
+  const { isMap, isPair, isScalar } = yaml();
   return (path) => {
     const keys = [...path] as (string | number)[];
     while (true) {
@@ -322,6 +321,7 @@ function parseText(text: string, file: string, problems: Problem[]): ParsedFile 
     problems.push({ file, line: 1, column: 1, message: 'file is empty' });
     return undefined;
   }
+  const { isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   if (doc.errors.length) {
@@ -389,6 +389,7 @@ function checkAliases(
 ): boolean {
   const anchors = new Map<string, Node>();
   const size = new Map<Node, number>();
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const open = new Set<Node>();
   let copied = 0;
   let ok = true;
@@ -475,6 +476,7 @@ function checkScalars(
   file: string,
   problems: Problem[],
 ): Set<string> {
+  const { isMap, isScalar, isSeq } = yaml();
   const reported = new Set<string>();
   const report = (node: Scalar, path: (string | number)[], message: string, badChar?: string) => {
     // Point at the offending character itself when it is written literally (in a multi-line text).
@@ -569,6 +571,7 @@ function lazyLocate(abs: string): Locate {
       } catch {
         /* gone since: no position */
       }
+      const { LineCounter, parseDocument } = yaml();
       const lineCounter = new LineCounter();
       locate = makeLocate(parseDocument(text, { lineCounter, ...YAML_OPTIONS }), lineCounter);
     }
@@ -592,7 +595,7 @@ function lazyFull(abs: string, spec: CollectionSpec): (pathInFile: (string | num
       } catch {
         /* gone since: nothing to read */
       }
-      value = fastParse(text) ?? parseDocument(text, YAML_OPTIONS).toJS({ maxAliasCount: -1 });
+      value = fastParse(text) ?? yaml().parseDocument(text, YAML_OPTIONS).toJS({ maxAliasCount: -1 });
     }
     const raw = getAt(value, pathInFile);
     const result = spec.schema.safeParse(raw);

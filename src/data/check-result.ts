@@ -7,8 +7,9 @@
  * script and the parsers' versions), the same day (change notes may not be dated after it), and the same
  * data tree: every path under it with the size and modification time it had, plus the source documents the
  * integrity rules read. A file whose stamp changed but whose bytes hash as when it was checked (touched,
- * or restored) still counts as unchanged. Files whose bytes changed are listed (`edits`) for check-run.ts to
- * compare; anything else (a path added or gone, a new day, other code, a source document) means a full check.
+ * or restored) still counts as unchanged. Files whose bytes changed, and files added or removed, are listed
+ * (`edits`, `added`, `removed`) for check-run.ts; anything else (a folder added or gone, a file that had a problem,
+ * a new day, other code, a source document) means a full check.
  *
  * Only node's own modules are imported here: this is the whole of the check when nothing changed.
  */

@@ -3,8 +3,10 @@
  * 1. nothing changed since the last check (check-result.ts): its stored result, with node's modules only;
  * 2. a few files edited, each still clean with the same integrity summaries and no line of the last result
  *    about it (a text edit, usually): the stored result, after parsing only those files;
- * 3. else the full check on the summaries' cache (index.ts), whose result is stored for the next run.
- * The loader, the schemas and the rules are imported only when step 2 or 3 needs them.
+ * 3. files edited, added or removed, each a clean entry file, in a tree whose last check had no problem of a file:
+ *    the rules again on the entries those changes can affect only (check-incremental.ts);
+ * 4. else the full check on the summaries' cache (index.ts), whose result and index are stored for the next run.
+ * The loader, the schemas and the rules are imported only when step 2, 3 or 4 needs them.
  */
 import { join, relative } from 'node:path';
 import { dataCacheFor, type DataCache } from './cache.ts';

@@ -32,7 +32,7 @@ interface CacheFile {
   files: Record<string, FileRecord>;
 }
 
-interface FileRecord {
+export interface FileRecord {
   hash: string;
   size: number;
   mtimeMs: number;
@@ -88,18 +88,21 @@ export function hashFiles(hash: Hash, projectRoot: string, files: readonly strin
  */
 export type CacheKind = 'shard' | 'summary';
 
-/** Files are spread over this many shards, so that an edit rewrites one shard, not the whole cache. */
-const SHARDS = 32;
+/**
+ * Files are spread over shards, so that an edit rewrites one shard, not the whole cache. The summaries are
+ * spread thinner: the incremental check (check-incremental.ts) reads the shards of a few files only.
+ */
+const SHARDS: Record<CacheKind, number> = { shard: 32, summary: 1024 };
 
-function shardOf(file: string): number {
+function hashName(file: string): number {
   let h = 0;
   for (let i = 0; i < file.length; i++) h = (h * 31 + file.charCodeAt(i)) >>> 0;
-  return h % SHARDS;
+  return h;
 }
 
 export class DataCache {
   private previousRecords: Map<string, FileRecord> | undefined;
-  private next: CacheFile['files'][] = Array.from({ length: SHARDS }, () => ({}));
+  private readonly next: CacheFile['files'][];
   private dirty = new Set<number>();
   /** Files read again (not found in the cache) in this run, for tests and the check's summary. */
   readonly misses: string[] = [];
@@ -114,6 +117,11 @@ export class DataCache {
     this.dir = dir;
     this.codeHash = codeHash;
     this.kind = kind;
+    this.next = Array.from({ length: SHARDS[kind] }, () => ({}));
+  }
+
+  private shardOf(file: string): number {
+    return hashName(file) % SHARDS[this.kind];
   }
 
   /**
@@ -123,7 +131,7 @@ export class DataCache {
   private get previous(): Map<string, FileRecord> {
     if (this.previousRecords) return this.previousRecords;
     this.previousRecords = new Map();
-    for (let shard = 0; shard < SHARDS; shard++) {
+    for (let shard = 0; shard < SHARDS[this.kind]; shard++) {
       try {
         const stored = JSON.parse(readFileSync(this.shardPath(shard), 'utf8')) as CacheFile;
         if (stored?.format !== FORMAT || stored.codeHash !== this.codeHash || typeof stored.files !== 'object')
@@ -138,7 +146,8 @@ export class DataCache {
   }
 
   private shardPath(shard: number): string {
-    return join(this.dir, `${this.kind}-${String(shard).padStart(2, '0')}.json`);
+    const digits = String(SHARDS[this.kind] - 1).length;
+    return join(this.dir, `${this.kind}-${String(shard).padStart(digits, '0')}.json`);
   }
 
   /** The clean file's entries if its size and modification time are unchanged since they were stored. */
@@ -161,21 +170,21 @@ export class DataCache {
 
   private keep(file: string, record: FileRecord): CachedEntry[] | undefined {
     if (!Array.isArray(record.entries)) return undefined;
-    const shard = shardOf(file);
+    const shard = this.shardOf(file);
     if (record !== this.previous.get(file)) this.dirty.add(shard);
     this.next[shard]![file] = record;
     return record.entries;
   }
 
   set(file: string, hash: string, stamp: FileStamp, entries: CachedEntry[]): void {
-    const shard = shardOf(file);
+    const shard = this.shardOf(file);
     this.next[shard]![file] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, entries };
     this.dirty.add(shard);
   }
 
   /** What this run knows of a clean file: its stamp and the hash of the content it was checked with. */
   stored(file: string): { hash: string; size: number; mtimeMs: number } | undefined {
-    const record = this.next[shardOf(file)]![file];
+    const record = this.next[this.shardOf(file)]![file];
     return record && { hash: record.hash, size: record.size, mtimeMs: record.mtimeMs };
   }
 
@@ -187,7 +196,7 @@ export class DataCache {
     let record = this.previousRecords?.get(file);
     if (!this.previousRecords) {
       try {
-        const stored = JSON.parse(readFileSync(this.shardPath(shardOf(file)), 'utf8')) as CacheFile;
+        const stored = JSON.parse(readFileSync(this.shardPath(this.shardOf(file)), 'utf8')) as CacheFile;
         if (stored?.format === FORMAT && stored.codeHash === this.codeHash) record = stored.files?.[file];
       } catch {
         return undefined;
@@ -196,18 +205,76 @@ export class DataCache {
     return record && Array.isArray(record.entries) ? { hash: record.hash, entries: record.entries } : undefined;
   }
 
+  /** The stored records of some files, reading only their shards; a file without a record is left out. */
+  recordsOf(files: Iterable<string>): Map<string, FileRecord> {
+    const byShard = new Map<number, string[]>();
+    for (const file of files) {
+      const shard = this.shardOf(file);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), file]);
+    }
+    const records = new Map<string, FileRecord>();
+    for (const [shard, wanted] of byShard) {
+      const stored = this.readShard(shard);
+      for (const file of wanted) {
+        const record = stored?.[file];
+        if (record && Array.isArray(record.entries)) records.set(file, record);
+      }
+    }
+    return records;
+  }
+
+  /**
+   * Sets (or, undefined, drops) the records of some files and writes their shards, reading only those: what the
+   * incremental check does instead of load + save. A shard that cannot be read is left as it is (its records stay
+   * stale, and its files are read again by the next full load).
+   */
+  update(records: ReadonlyMap<string, FileRecord | undefined>): void {
+    const byShard = new Map<number, [string, FileRecord | undefined][]>();
+    for (const [file, record] of records) {
+      const shard = this.shardOf(file);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), [file, record]]);
+    }
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      for (const [shard, changes] of byShard) {
+        const files = this.readShard(shard) ?? {};
+        for (const [file, record] of changes) {
+          if (record) files[file] = record;
+          else delete files[file];
+        }
+        this.writeShard(shard, files);
+      }
+    } catch {
+      // A read-only checkout: the next run reads those files again.
+    }
+  }
+
+  private readShard(shard: number): CacheFile['files'] | undefined {
+    try {
+      const stored = JSON.parse(readFileSync(this.shardPath(shard), 'utf8')) as CacheFile;
+      if (stored?.format === FORMAT && stored.codeHash === this.codeHash && typeof stored.files === 'object')
+        return stored.files;
+    } catch {
+      // Missing or corrupt.
+    }
+    return undefined;
+  }
+
+  private writeShard(shard: number, files: CacheFile['files']): void {
+    const temporary = `${this.shardPath(shard)}.${process.pid}.tmp`;
+    const stored: CacheFile = { format: FORMAT, codeHash: this.codeHash, files };
+    writeFileSync(temporary, JSON.stringify(stored));
+    renameSync(temporary, this.shardPath(shard));
+  }
+
   /** Writes the shards that changed in this run (files gone or now with problems drop out). */
   save(): void {
-    for (const file of this.previous.keys()) if (!(file in this.next[shardOf(file)]!)) this.dirty.add(shardOf(file));
+    for (const file of this.previous.keys())
+      if (!(file in this.next[this.shardOf(file)]!)) this.dirty.add(this.shardOf(file));
     if (this.dirty.size === 0) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      for (const shard of this.dirty) {
-        const temporary = `${this.shardPath(shard)}.${process.pid}.tmp`;
-        const stored: CacheFile = { format: FORMAT, codeHash: this.codeHash, files: this.next[shard]! };
-        writeFileSync(temporary, JSON.stringify(stored));
-        renameSync(temporary, this.shardPath(shard));
-      }
+      for (const shard of this.dirty) this.writeShard(shard, this.next[shard]!);
       pruneOthers(this.dir);
     } catch {
       // A read-only checkout still checks and builds; only the next run is slower.

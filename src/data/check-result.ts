@@ -7,8 +7,9 @@
  * script and the parsers' versions), the same day (change notes may not be dated after it), and the same
  * data tree: every path under it with the size and modification time it had, plus the source documents the
  * integrity rules read. A file whose stamp changed but whose bytes hash as when it was checked (touched,
- * or restored) still counts as unchanged. Files whose bytes changed are listed (`edits`) for check-run.ts to
- * compare; anything else (a path added or gone, a new day, other code, a source document) means a full check.
+ * or restored) still counts as unchanged. Files whose bytes changed, and files added or removed, are listed
+ * (`edits`, `added`, `removed`) for check-run.ts; anything else (a folder added or gone, a file that had a problem,
+ * a new day, other code, a source document) means a full check.
  *
  * Only node's own modules are imported here: this is the whole of the check when nothing changed.
  */
@@ -37,6 +38,8 @@ interface Stored {
   /** The source documents read by the rules, by absolute path ([-2, 0] when it did not exist). */
   sources: Record<string, Stamp>;
   outcome: CheckOutcome;
+  /** The token of the incremental check's index made with this outcome (check-incremental.ts), if any. */
+  index?: string;
 }
 
 const MISSING: Stamp = [-2, 0];
@@ -121,7 +124,7 @@ export class CheckResultStore {
   private readonly stamps: Map<string, Stamp>;
   /** Whether lookup found the result still valid but some stamps moved (touched files): saved anew. */
   private restamped = false;
-  private pending: { stored: Stored; edits: Edit[] } | undefined;
+  private pending: { stored: Stored; edits: Edit[]; added: string[]; removed: string[] } | undefined;
 
   /** `dir`: the check's cache folder of this data tree (DataCache.dir). */
   constructor(
@@ -150,13 +153,17 @@ export class CheckResultStore {
       return undefined;
     }
     if (stored?.format !== FORMAT || stored.key !== this.key || typeof stored.files !== 'object') return undefined;
-    const names = Object.keys(stored.files);
-    if (names.length !== this.stamps.size) return undefined;
     const edits: Edit[] = [];
-    for (const name of names) {
+    const removed: string[] = [];
+    for (const name in stored.files) {
       const now = this.stamps.get(name);
       const before = stored.files[name]!;
-      if (!now) return undefined;
+      if (!now) {
+        // A folder gone, or a file with no known hash: a full check.
+        if (before[0] < 0 || before[2] === undefined) return undefined;
+        removed.push(name);
+        continue;
+      }
       if (before[0] === now[0] && before[1] === now[1]) continue;
       // A file changed: touched (same bytes), or edited.
       const hash = before[2] !== undefined && now[0] >= 0 ? hashOf(join(this.dataRoot, name)) : undefined;
@@ -166,6 +173,14 @@ export class CheckResultStore {
         this.restamped = true;
       } else edits.push({ file: name, checkedHash: before[2]! });
     }
+    const added: string[] = [];
+    if (this.stamps.size !== Object.keys(stored.files).length - removed.length)
+      for (const [name, stamp] of this.stamps) {
+        if (name in stored.files) continue;
+        // A folder added: a full check.
+        if (stamp[0] < 0) return undefined;
+        added.push(name);
+      }
     for (const [abs, before] of Object.entries(stored.sources ?? {})) {
       const now = stampOf(abs);
       if (!unchanged(abs, before, now)) return undefined;
@@ -174,8 +189,8 @@ export class CheckResultStore {
         this.restamped = true;
       }
     }
-    if (edits.length > 0) {
-      this.pending = { stored, edits };
+    if (edits.length > 0 || added.length > 0 || removed.length > 0) {
+      this.pending = { stored, edits, added, removed };
       return undefined;
     }
     // Touched files: remember their new stamps, so that the next check need not hash them again.
@@ -183,9 +198,24 @@ export class CheckResultStore {
     return stored.outcome;
   }
 
-  /** The data files edited since the stored result (when that is all that changed, see lookup). */
+  /** The data files edited since the stored result (when only files changed, see lookup). */
   get edits(): readonly Edit[] {
     return this.pending?.edits ?? [];
+  }
+
+  /** The data files added since the stored result, relative to the data tree. */
+  get added(): readonly string[] {
+    return this.pending?.added ?? [];
+  }
+
+  /** The data files removed since the stored result, relative to the data tree. */
+  get removed(): readonly string[] {
+    return this.pending?.removed ?? [];
+  }
+
+  /** The token of the incremental check's index kept with the stored outcome. */
+  get storedIndex(): string | undefined {
+    return this.pending?.stored.index;
   }
 
   /** The stored outcome's lines (to see whether an edited file had a problem). */
@@ -198,20 +228,34 @@ export class CheckResultStore {
    * what the check finds (each file's summaries are those it had, and none of its lines had a problem).
    */
   acceptEdits(now: ReadonlyMap<string, { hash: string; stamp: { size: number; mtimeMs: number } }>): CheckOutcome {
-    const { stored, edits } = this.pending!;
-    for (const { file } of edits) {
+    const { stored } = this.pending!;
+    return this.acceptChanges(stored.outcome, now, stored.index);
+  }
+
+  /**
+   * Keeps `outcome` for the tree as it is now: the caller has checked every edited and added file (`now`, their
+   * stamps and hashes), and the removed ones are dropped.
+   */
+  acceptChanges(
+    outcome: CheckOutcome,
+    now: ReadonlyMap<string, { hash: string; stamp: { size: number; mtimeMs: number } }>,
+    index: string | undefined,
+  ): CheckOutcome {
+    const { stored, edits, added, removed } = this.pending!;
+    for (const file of [...edits.map((e) => e.file), ...added]) {
       const { hash, stamp } = now.get(file)!;
       stored.files[file] = [stamp.size, stamp.mtimeMs, hash];
     }
-    this.write(stored);
-    return stored.outcome;
+    for (const file of removed) delete stored.files[file];
+    this.write({ ...stored, outcome, index });
+    return outcome;
   }
 
   /**
    * Keeps the outcome of a full check. `cache` (the summaries' cache of that check) knows the hash each clean
    * file was checked with; `sources` are the files the rules read, relative to the project (sources.yaml).
    */
-  save(outcome: CheckOutcome, cache: DataCache, sources: readonly string[]): void {
+  save(outcome: CheckOutcome, cache: DataCache, sources: readonly string[], index?: string): void {
     const files: Record<string, Stamp> = {};
     // The loader's names for the files (relative() per file was a tenth of a second at 10,000 files).
     const shownRoot = relative(this.projectRoot, this.dataRoot) || this.dataRoot;
@@ -235,7 +279,7 @@ export class CheckResultStore {
       }
       sourceStamps[abs] = stamp;
     }
-    this.write({ format: FORMAT, key: this.key, files, sources: sourceStamps, outcome });
+    this.write({ format: FORMAT, key: this.key, files, sources: sourceStamps, outcome, index });
   }
 
   private write(stored: Stored): void {

@@ -3,17 +3,20 @@
  * 1. nothing changed since the last check (check-result.ts): its stored result, with node's modules only;
  * 2. a few files edited, each still clean with the same integrity summaries and no line of the last result
  *    about it (a text edit, usually): the stored result, after parsing only those files;
- * 3. else the full check on the summaries' cache (index.ts), whose result is stored for the next run.
- * The loader, the schemas and the rules are imported only when step 2 or 3 needs them.
+ * 3. files edited, added or removed, each a clean entry file, in a tree whose last check had no problem of a file:
+ *    the rules again on the entries those changes can affect only (check-incremental.ts);
+ * 4. else the full check on the summaries' cache (index.ts), whose result and index are stored for the next run.
+ * The loader, the schemas and the rules are imported only when step 2, 3 or 4 needs them.
  */
 import { join, relative } from 'node:path';
 import { dataCacheFor, type DataCache } from './cache.ts';
 import { CheckResultStore, type CheckOutcome } from './check-result.ts';
+import type { LoadedEntry, Problem } from './load.ts';
 
 /** More edited files than this are checked in full (comparing each one's summaries costs a parse). */
 const MAX_EDITS = 20;
 
-export type CheckPath = 'stored' | 'edits' | 'full';
+export type CheckPath = 'stored' | 'edits' | 'incremental' | 'full';
 
 /**
  * `cache`: the summaries' cache (tests give one in a temporary folder); by default the one of this data tree,
@@ -32,6 +35,11 @@ export async function runCheck(
   if (stored) return { outcome: stored, path: 'stored' };
   const edited = cache && store ? await editsWithoutEffect(projectRoot, dataRoot, cache, store) : undefined;
   if (edited) return { outcome: edited, path: 'edits' };
+  if (cache && store && (store.edits.length > 0 || store.added.length > 0 || store.removed.length > 0)) {
+    const { incrementalCheck } = await import('./check-incremental.ts');
+    const outcome = incrementalCheck(projectRoot, dataRoot, cache, store, env);
+    if (outcome) return { outcome, path: 'incremental' };
+  }
   return { outcome: await fullCheck(projectRoot, dataRoot, cache, store), path: 'full' };
 }
 
@@ -43,6 +51,7 @@ async function editsWithoutEffect(
 ): Promise<CheckOutcome | undefined> {
   const before = store.storedOutcome;
   if (!before || store.edits.length === 0 || store.edits.length > MAX_EDITS) return undefined;
+  if (store.added.length > 0 || store.removed.length > 0) return undefined;
   const { readCleanFile } = await import('./load.ts');
   const { summarize } = await import('./integrity.ts');
   const now = new Map<string, { hash: string; stamp: { size: number; mtimeMs: number } }>();
@@ -67,7 +76,12 @@ async function fullCheck(
 ): Promise<CheckOutcome> {
   const { checkData } = await import('./index.ts');
   const { formatProblem } = await import('./load.ts');
-  const result = checkData(projectRoot, dataRoot, { cache: cache ?? false, summariesOnly: true });
+  const owners = new Map<Problem, LoadedEntry>();
+  const result = checkData(projectRoot, dataRoot, {
+    cache: cache ?? false,
+    summariesOnly: true,
+    owner: (problem, entry) => owners.set(problem, entry),
+  });
   const counts = new Map<string, number>();
   for (const e of result.entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
   const outcome = {
@@ -79,6 +93,12 @@ async function fullCheck(
     .filter((e) => e.collection === 'sources')
     .map((e) => (e.data as { file?: unknown }).file)
     .filter((file): file is string => typeof file === 'string');
-  if (cache && store) store.save(outcome, cache, sources);
+  if (cache && store) {
+    // The incremental check's index, when every file was clean (see check-incremental.ts).
+    const { makeIndex, writeIndex } = await import('./check-incremental.ts');
+    const index = makeIndex(projectRoot, dataRoot, result.entries, result.problems, owners);
+    if (index) writeIndex(cache.dir, index);
+    store.save(outcome, cache, sources, index?.token);
+  }
   return outcome;
 }

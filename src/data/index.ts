@@ -1,7 +1,7 @@
 /** Load + validate + integrity in one call: what `npm run check`, the build and the tests use. */
 import { resolve } from 'node:path';
 import { loadData, type LoadResult, type Problem } from './load.ts';
-import { checkIntegrity, summarize } from './integrity.ts';
+import { checkIntegrity, summarize, type IntegrityScope } from './integrity.ts';
 import { DataCache, dataCacheFor } from './cache.ts';
 
 export interface CheckedData extends LoadResult {
@@ -20,6 +20,8 @@ export interface CheckOptions {
    * of them (integrity.ts, summarize), and the cache keeps those summaries instead of the whole data.
    */
   summariesOnly?: boolean;
+  /** Told each integrity problem with the entry it is about (the incremental check keeps them by entry). */
+  owner?: IntegrityScope['owner'];
 }
 
 /** `dataRoot` defaults to <projectRoot>/data; fixtures pass their own tree. */
@@ -37,7 +39,7 @@ export function checkData(
         : undefined;
   const loaded = loadData(dataRoot, projectRoot, cache, options.summariesOnly ? summarize : undefined);
   // Integrity only makes sense on entries that passed their schema; schema problems are reported first.
-  const integrity = checkIntegrity(loaded, projectRoot);
+  const integrity = checkIntegrity(loaded, projectRoot, undefined, { owner: options.owner });
   const problems = [...loaded.problems, ...integrity].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );

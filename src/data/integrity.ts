@@ -153,13 +153,87 @@ function readableEntries(entries: LoadedEntry[]): LoadedEntry[] {
   );
 }
 
-export function checkIntegrity(loaded: LoadResult, projectRoot: string, today = checkDay()): Problem[] {
+// ── What an entry's problems depend on (the incremental check, check-incremental.ts) ─────────────
+
+/** An id as the schemas allow it (common.ts): only such strings can name an entry. */
+const ID_SHAPED = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * What links an entry to the others, for the incremental check. The rules below read other entries only
+ * through keys: an id (has, need, programById, planById, committeeById, duplicate ids, chains), a former id
+ * (the first program to claim it), a meeting's committee/year/ordinal and a plan's indicator number (their
+ * first owner). So:
+ * - `claims`: the keys under which other entries' rules may read this entry (its id, its former ids, its
+ *   meeting ordinal, its indicator numbers);
+ * - `deps`: the keys whose entries this entry's rules may read: every id-shaped string of its summary view
+ *   (a superset of the ids it names, its own id included) and its own ordinal and numbers;
+ * - `link`: the id its parent/based_on chain continues with (checkChains), for the chain's further keys.
+ * An entry's problems are the same in any set of entries that holds it, every entry claiming one of its
+ * deps (with the chain's), and the sources: that is what the incremental check relies on. A new rule that
+ * reads another entry by anything else must add that key here (the differential test in
+ * tests/unit/check-incremental.test.ts is there to catch it).
+ */
+export interface IntegrityKeys {
+  claims: string[];
+  deps: string[];
+  link?: string;
+}
+
+/** Chains checked by checkChains: the collection and the field that links an entry to the next. */
+const CHAIN_FIELDS: Partial<Record<string, string>> = {
+  programs: 'parent',
+  regulations: 'based_on',
+  bureaus: 'parent',
+  committees: 'parent',
+};
+
+/** The keys of an entry, from its view as the loader gives it (a summary's view, or the whole data). */
+export function integrityKeys(collection: string, view: unknown): IntegrityKeys {
+  const data = view as Record<string, unknown>;
+  const claims = [data.id as string];
+  if (collection === 'programs') claims.push(...((data.former_ids as string[] | undefined) ?? []));
+  if (collection === 'meetings') claims.push(`#ordinal ${data.committee}/${data.fiscal_year}/${data.ordinal}`);
+  if (collection === 'indicators')
+    for (const listing of (data.listings as { plan: string; number?: number }[] | undefined) ?? [])
+      if (listing.number !== undefined) claims.push(`#number ${listing.plan}#${listing.number}`);
+  const deps = new Set<string>(claims);
+  walk(view, [], (value) => {
+    if (typeof value === 'string' && ID_SHAPED.test(value)) deps.add(value);
+  });
+  const field = CHAIN_FIELDS[collection];
+  const link = field === undefined ? undefined : data[field];
+  return { claims, deps: [...deps], ...(typeof link === 'string' ? { link } : {}) };
+}
+
+/**
+ * How the incremental check (check-incremental.ts) runs the rules on some entries only: `loaded` then holds those
+ * entries and every entry they depend on (integrityKeys), in the loader's order.
+ */
+export interface IntegrityScope {
+  /** Every valid entry's id per collection, of the whole tree (`loaded` holds only some entries). */
+  knownIds?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The entries whose problems are wanted; the others are context (looked up, never reported). */
+  reportsFor?: (entry: LoadedEntry) => boolean;
+  /** Told each problem with the entry it is about. */
+  owner?: (problem: Problem, entry: LoadedEntry) => void;
+}
+
+export function checkIntegrity(
+  loaded: LoadResult,
+  projectRoot: string,
+  today = checkDay(),
+  scope: IntegrityScope = {},
+): Problem[] {
   const result = { ...loaded, entries: readableEntries(loaded.entries) };
   const problems: Problem[] = [];
+  const wanted = scope.reportsFor ?? (() => true);
   const report = (entry: LoadedEntry, path: Path, message: string) => {
+    if (!wanted(entry)) return;
     const full = [...entry.pathInFile, ...path];
     const pos = entry.locate(full);
-    problems.push({ file: entry.file, line: pos?.line, column: pos?.column, field: formatField(full), message });
+    const problem = { file: entry.file, line: pos?.line, column: pos?.column, field: formatField(full), message };
+    problems.push(problem);
+    scope.owner?.(problem, entry);
   };
 
   // Duplicate ids within each collection (across files too).
@@ -172,8 +246,9 @@ export function checkIntegrity(loaded: LoadResult, projectRoot: string, today = 
     ids.set(entry.collection, seen);
   }
   // An entry that failed its schema still exists: references to it are not reported as dangling.
+  const knownIds = scope.knownIds ?? ids;
   const has = (collection: string, id: string) =>
-    (ids.get(collection)?.has(id) ?? false) || (result.invalid.get(collection as never)?.has(id) ?? false);
+    (knownIds.get(collection)?.has(id) ?? false) || (result.invalid.get(collection as never)?.has(id) ?? false);
   const need = (entry: LoadedEntry, path: Path, collection: string, id: string | undefined) => {
     if (id !== undefined && !has(collection, id))
       report(entry, path, `refers to ${collection} "${id}", which does not exist`);
@@ -209,6 +284,7 @@ export function checkIntegrity(loaded: LoadResult, projectRoot: string, today = 
   for (const entry of result.entries) {
     // An entry known by its summary is walked only when the summary shows a problem: then in full, for the paths.
     const summary = entry.summary;
+    if (!wanted(entry)) continue;
     if (summary && !summary.japaneseInEnglish && summary.citations.every(([d, h]) => citationHolds(d, h))) continue;
     walk(summary && entry.full ? entry.full() : entry.data, [], (value, path) => {
       const citation = citationOf(value);

@@ -36,16 +36,22 @@ const RANGES: Record<
   en: { between: (a, b) => `${a} – ${b}`, from: (a) => `from ${a}`, until: (b) => `until ${b}` },
 };
 
-const numberFormats = {
-  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+// Intl objects are made on first use: making them loads ICU data, which `npm run check` (it imports this module
+// through the schemas) never needs.
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+const numberFormat = {
+  ja: once(() => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 })),
+  en: once(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })),
 };
 // 'narrow' conjunction: A、B、C in Japanese and A, B, C in English (no "and" before the last item).
-const listFormats = {
-  ja: new Intl.ListFormat('ja', { type: 'conjunction', style: 'narrow' }),
-  en: new Intl.ListFormat('en', { type: 'conjunction', style: 'narrow' }),
+const listFormat = {
+  ja: once(() => new Intl.ListFormat('ja', { type: 'conjunction', style: 'narrow' })),
+  en: once(() => new Intl.ListFormat('en', { type: 'conjunction', style: 'narrow' })),
 };
-const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+const ordinalRules = once(() => new Intl.PluralRules('en', { type: 'ordinal' }));
 const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 export function punctuation(lang: Lang): Punctuation {
@@ -53,7 +59,7 @@ export function punctuation(lang: Lang): Punctuation {
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return numberFormats[lang].format(value);
+  return numberFormat[lang]().format(value);
 }
 
 /** 4347 千円 → ja "4,347千円", en "¥4,347 thousand"; 22 か所 → "22か所" / "22 locations". */
@@ -78,7 +84,7 @@ export function unitName(unit: string, lang: Lang): string {
 
 /** 2 → "2" in Japanese (第2回 puts it in words), "2nd" in English. */
 export function formatOrdinal(n: number, lang: Lang): string {
-  return lang === 'ja' ? String(n) : `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)]}`;
+  return lang === 'ja' ? String(n) : `${n}${ORDINAL_SUFFIX[ordinalRules().select(n)]}`;
 }
 
 const MONTHS = [
@@ -160,7 +166,7 @@ export function formatFiscalYearName(year: number, lang: Lang): string {
 
 /** Names or short items as a list: A、B、C / A, B, C. */
 export function formatList(items: readonly string[], lang: Lang): string {
-  return listFormats[lang].format(items);
+  return listFormat[lang]().format(items);
 }
 
 /**
@@ -168,7 +174,7 @@ export function formatList(items: readonly string[], lang: Lang): string {
  * from Intl.ListFormat, e.g. [a, '、', b] / [a, ', ', b].
  */
 export function formatListParts<T>(items: readonly T[], lang: Lang): (T | string)[] {
-  const parts = listFormats[lang].formatToParts(items.map((_, i) => String(i)));
+  const parts = listFormat[lang]().formatToParts(items.map((_, i) => String(i)));
   return parts.map((p) => (p.type === 'element' ? items[Number(p.value)]! : p.value));
 }
 

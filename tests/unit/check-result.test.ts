@@ -51,19 +51,19 @@ describe("npm run check's stored result", () => {
     writeFileSync(file, text.replace(/^(name:\n {2}ja: )(.*)$/m, '$1$2（改）'));
     expect(await check()).toEqual({ path: 'edits', problems: [] });
     expect((await check()).path).toBe('stored');
-    // English text in Japanese: the summary says so, and the full check reports it.
+    // English text in Japanese: the summary says so, and the entry, checked again (check-incremental.ts), has it.
     writeFileSync(file, text.replace(/^(name:\n {2}ja: .*\n {2}en: )(.*)$/m, '$1訪問'));
     const japanese = await check();
-    expect(japanese.path).toBe('full');
+    expect(japanese.path).toBe('incremental');
     expect(japanese.problems.some((p) => /name\.en: English text contains Japanese/.test(p))).toBe(true);
-    // A later text edit in the file that has a problem: checked in full (its lines may have moved).
+    // A later text edit in the file that has a problem: checked again (its lines may have moved).
     writeFileSync(file, `# a comment\n${readFileSync(file, 'utf8')}`);
     const moved = await check();
-    expect(moved.path).toBe('full');
+    expect(moved.path).toBe('incremental');
     expect(moved.problems).toEqual(japanese.problems.map((p) => p.replace(/:(\d+):/, (_, l) => `:${+l + 1}:`)));
   });
 
-  it('checks in full after an edit that creates a problem in an unchanged file, or fixes one', async () => {
+  it('checks again after an edit that creates a problem in an unchanged file, or fixes one', async () => {
     const { dataRoot, check } = setUp();
     await check();
     const file = program(dataRoot, 'visiting-nursing-recruitment');
@@ -71,7 +71,7 @@ describe("npm run check's stored result", () => {
     // An id that an unchanged file holds, taken as a former id.
     writeFileSync(file, text.replace(/^id: .*$/m, '$&\nformer_ids: [admission-discharge-coordination]'));
     const broken = await check();
-    expect(broken.path).toBe('full');
+    expect(broken.path).toBe('incremental');
     expect(broken.problems.some((p) => /former id "admission-discharge-coordination" is the id of/.test(p))).toBe(true);
     expect(await check()).toEqual({ path: 'stored', problems: broken.problems });
     // A stated total in an unchanged file broken by a figure of one of its parts.
@@ -80,37 +80,39 @@ describe("npm run check's stored result", () => {
       text.replace(/^( {4}value: )(\d+)$/gm, (_, key, n) => `${key}${+n + 1}`),
     );
     const total = await check();
-    expect(total.path).toBe('full');
+    expect(total.path).toBe('incremental');
     expect(total.problems.some((p) => /visiting-nursing-comprehensive-program\.yaml.*stated total/.test(p))).toBe(true);
     // The fix: the problems reported before are gone.
     writeFileSync(file, text);
-    expect(await check()).toEqual({ path: 'full', problems: [] });
+    expect(await check()).toEqual({ path: 'incremental', problems: [] });
     expect((await check()).path).toBe('stored');
   });
 
-  it('checks in full after a file is deleted, renamed or added, or a folder is added', async () => {
+  it('checks again after a file is deleted or added; in full after a rename that breaks id = file name, or a folder', async () => {
     const { dataRoot, check } = setUp();
     await check();
     const file = program(dataRoot, 'admission-discharge-coordination');
     const text = readFileSync(file, 'utf8');
     rmSync(file);
     const deleted = await check();
-    expect(deleted.path).toBe('full');
+    expect(deleted.path).toBe('incremental');
     expect(deleted.problems.some((p) => /parent: refers to programs/.test(p))).toBe(true);
     writeFileSync(file, text);
-    expect(await check()).toEqual({ path: 'full', problems: [] });
+    expect(await check()).toEqual({ path: 'incremental', problems: [] });
 
+    // The id no longer equals the file name: a problem of the file (the loader's), so a full check.
     renameSync(file, program(dataRoot, 'zz-renamed'));
     const renamed = await check();
     expect(renamed.path).toBe('full');
     expect(renamed.problems.length).toBeGreaterThan(0);
     renameSync(program(dataRoot, 'zz-renamed'), file);
+    // The last check had a problem of a file: no index of entries was kept, so a full check again.
     expect(await check()).toEqual({ path: 'full', problems: [] });
 
     writeFileSync(program(dataRoot, 'zz-added'), text.replace(/^id: .*$/m, 'id: zz-added'));
-    expect((await check()).path).toBe('full');
+    expect((await check()).path).toBe('incremental');
     rmSync(program(dataRoot, 'zz-added'));
-    expect((await check()).path).toBe('full');
+    expect((await check()).path).toBe('incremental');
 
     mkdirSync(join(dataRoot, 'programs', 'empty'));
     const folder = await check();

@@ -52,6 +52,7 @@ interface Pagefind {
     o?: { filters?: Record<string, string[]> },
   ) => Promise<{ results: PagefindResult[] } | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -316,6 +317,15 @@ async function start() {
     pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', base).href)) as Pagefind;
     await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
+    // A language with many pages is split into several indexes (shards-<lang>.json, src/integrations/search-index.ts),
+    // each searched on its own and merged by score: loaded now, so that a keystroke pays only for its words.
+    const shards = (await fetch(new URL(`shards-${lang}.json`, base))
+      .then((r) => (r.ok ? r.json() : []))
+      .catch(() => [])) as string[];
+    const { ranking, excerptLength } = PAGEFIND_OPTIONS;
+    await Promise.all(
+      shards.map((dir) => pagefind!.mergeIndex(new URL(dir, base).pathname, { ranking, excerptLength })),
+    );
   } catch (err) {
     console.error(err);
     status.textContent = labels.loadError;

@@ -37,9 +37,9 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   const argument = (info: number): number => {
     if (info < 24) return info;
     if (info === 24) return bytes[at++]!;
-    if (info === 25) return (at += 2), view.getUint16(at - 2);
-    if (info === 26) return (at += 4), view.getUint32(at - 4);
-    if (info === 27) return (at += 8), Number(view.getBigUint64(at - 8));
+    if (info === 25) return ((at += 2), view.getUint16(at - 2));
+    if (info === 26) return ((at += 4), view.getUint32(at - 4));
+    if (info === 27) return ((at += 8), Number(view.getBigUint64(at - 8)));
     throw new Error(`CBOR: unsupported length ${info} at byte ${at}`);
   };
   const item = (): Cbor => {

@@ -9,8 +9,11 @@
  * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
- * One index per language, chosen by <html lang>. Writes <outDir>/pagefind/, and next to it
- * suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
+ * One index per language, chosen by <html lang>; a language with more than PAGES_PER_SHARD pages is split
+ * into several (pagefind/<lang>-N/, listed in shards-<lang>.json and merged by the search page), and each
+ * index stores at most MAX_POSITIONS positions of a word per page (src/integrations/search-positions.ts):
+ * both keep what a keystroke costs from growing with the square of the pages. Writes <outDir>/pagefind/,
+ * and next to it suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
  * else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *

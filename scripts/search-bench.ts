@@ -66,15 +66,33 @@ function indexSizes() {
   };
   console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
   for (const [lang, info] of Object.entries(entry.languages)) {
-    const part = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
+    // The language's first index is in pagefind/, its further shards in the folders of shards-<lang>.json.
+    const shardsFile = join(pagefindDir, `shards-${lang}.json`);
+    const shards = ['', ...(existsSync(shardsFile) ? (JSON.parse(readFileSync(shardsFile, 'utf8')) as string[]) : [])];
+    const part = (test: (rel: string) => boolean) =>
+      files
+        .filter((f) => shards.some((dir) => f.rel.startsWith(dir) && test(f.rel.slice(dir.length))))
+        .reduce((n, f) => n + f.size, 0);
     const index = part((r) => r.startsWith(`index/${lang}_`));
     const fragments = part((r) => r.startsWith(`fragment/${lang}_`));
     const filters = part((r) => r.startsWith(`filter/${lang}_`));
     const meta = part((r) => r.startsWith(`pagefind.${lang}_`));
-    const suggest = part((r) => r === `suggest-${lang}.json`);
-    const wasm = part((r) => r === `wasm.${info.wasm ?? 'unknown'}.pagefind`);
+    const pages = shards
+      .map(
+        (dir) =>
+          (
+            JSON.parse(readFileSync(join(pagefindDir, dir, 'pagefind-entry.json'), 'utf8')) as {
+              languages: Record<string, { page_count: number }>;
+            }
+          ).languages[lang]?.page_count ?? 0,
+      )
+      .reduce((a, b) => a + b, 0);
+    const suggest = files.filter((f) => f.rel === `suggest-${lang}.json`).reduce((n, f) => n + f.size, 0);
+    const wasm = files
+      .filter((f) => f.rel === `wasm.${info.wasm ?? 'unknown'}.pagefind`)
+      .reduce((n, f) => n + f.size, 0);
     console.log(
-      `  ${lang}: ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
+      `  ${lang}: ${pages} pages in ${shards.length} index(es) — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
     );
   }
   const shared = ['pagefind.js', 'pagefind-worker.js']
@@ -104,14 +122,18 @@ function serve(): Promise<{ url: string; close: () => void }> {
 }
 
 function category(path: string): string {
-  if (path.startsWith('/pagefind/fragment/')) return 'fragments';
+  // Shards of a language's index are folders of their own: /pagefind/ja-1/index/…, /pagefind/ja-1/fragment/…
+  const inIndex = path.replace(/^\/pagefind\/[a-z]+-\d+\//, '/pagefind/');
+  if (inIndex.startsWith('/pagefind/fragment/')) return 'fragments';
   if (
-    path.startsWith('/pagefind/index/') ||
-    path.startsWith('/pagefind/filter/') ||
-    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) ||
-    path.startsWith('/pagefind/titles-') ||
-    path.startsWith('/pagefind/suggest-') ||
-    path.startsWith('/pagefind/filters-')
+    inIndex.startsWith('/pagefind/index/') ||
+    inIndex.startsWith('/pagefind/filter/') ||
+    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(inIndex) ||
+    inIndex !== path ||
+    inIndex.startsWith('/pagefind/titles-') ||
+    inIndex.startsWith('/pagefind/suggest-') ||
+    inIndex.startsWith('/pagefind/filters-') ||
+    inIndex.startsWith('/pagefind/shards-')
   )
     return 'index';
   if (path.startsWith('/pagefind/wasm.')) return 'wasm';
@@ -154,15 +176,28 @@ function printTally(title: string, bytes: Tally) {
   );
 }
 
-/** Records the body of every response of `page` into `fetched`. */
-function record(page: Page, fetched: { path: string; body: Buffer }[]) {
-  page.on('response', async (res) => {
-    try {
-      fetched.push({ path: new URL(res.url()).pathname, body: await res.body() });
-    } catch {
-      /* redirects and aborted requests have no body */
-    }
+/**
+ * Records every response of `page`. `until()` gives the bodies of the requests made up to now, once they
+ * have arrived: the first result needs every file requested before it, even one whose body is still being read.
+ */
+function record(page: Page) {
+  const requested: { at: number; body: Promise<{ path: string; body: Buffer } | undefined> }[] = [];
+  page.on('request', (req) => {
+    requested.push({
+      at: Date.now(),
+      body: req
+        .response()
+        .then(async (res) => (res ? { path: new URL(req.url()).pathname, body: await res.body() } : undefined))
+        .catch(() => undefined), // redirects and aborted requests have no body
+    });
   });
+  return {
+    until: async () => {
+      const cutoff = Date.now();
+      const bodies = await Promise.all(requested.filter((r) => r.at <= cutoff).map((r) => r.body));
+      return bodies.filter((b) => b !== undefined);
+    },
+  };
 }
 
 const ms = (xs: number[]) =>
@@ -187,13 +222,13 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const fetched: { path: string; body: Buffer }[] = [];
-        record(page, fetched);
+        const recorder = record(page);
         await page.goto(`${searchUrl}?q=${encodeURIComponent(first)}`);
         await page.waitForFunction(() => performance.getEntriesByName('search:first-result').length > 0, undefined, {
           timeout: 30_000,
         });
         firstTimes.push(await page.evaluate(() => performance.getEntriesByName('search:first-result')[0]!.startTime));
+        const fetched = await recorder.until();
         if (run === 0) bytes = tally(fetched);
         const started = await page.evaluate(() => performance.now());
         await page.fill('#search-q', second);
@@ -220,8 +255,7 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const fetched: { path: string; body: Buffer }[] = [];
-        record(page, fetched);
+        const recorder = record(page);
         await page.goto(searchUrl, { waitUntil: 'load' });
         await page.waitForLoadState('networkidle');
         await page.locator('#search-q').focus();
@@ -243,6 +277,7 @@ async function main() {
         });
         await page.keyboard.insertText(typed);
         typedTimes.push(await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult));
+        const fetched = await recorder.until();
         if (run === 0) typedBytes = tally(fetched);
         await context.close();
       }

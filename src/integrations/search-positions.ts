@@ -59,37 +59,37 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
 
 /** Encodes as minicbor (Pagefind's encoder) does: definite lengths, shortest integer forms. */
 export function encodeCbor(value: Cbor): Buffer {
-  const parts: Buffer[] = [];
+  let out = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
+    out.copy(bigger, 0, 0, at);
+    out = bigger;
+  };
   const head = (type: number, n: number) => {
+    room(9);
     const t = type << 5;
-    if (n < 24) parts.push(Buffer.from([t | n]));
-    else if (n < 0x100) parts.push(Buffer.from([t | 24, n]));
-    else if (n < 0x10000) parts.push(Buffer.from([t | 25, n >> 8, n & 0xff]));
-    else if (n < 0x100000000) {
-      const b = Buffer.alloc(5);
-      b[0] = t | 26;
-      b.writeUInt32BE(n, 1);
-      parts.push(b);
-    } else {
-      const b = Buffer.alloc(9);
-      b[0] = t | 27;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      parts.push(b);
-    }
+    if (n < 24) out[at++] = t | n;
+    else if (n < 0x100) ((out[at++] = t | 24), (out[at++] = n));
+    else if (n < 0x10000) ((out[at++] = t | 25), (at = out.writeUInt16BE(n, at)));
+    else if (n < 0x100000000) ((out[at++] = t | 26), (at = out.writeUInt32BE(n, at)));
+    else ((out[at++] = t | 27), (at = out.writeBigUInt64BE(BigInt(n), at)));
   };
   const item = (v: Cbor) => {
     if (typeof v === 'number') head(v < 0 ? 1 : 0, v < 0 ? -1 - v : v);
     else if (typeof v === 'string') {
-      const b = Buffer.from(v, 'utf8');
-      head(3, b.length);
-      parts.push(b);
+      const length = Buffer.byteLength(v, 'utf8');
+      head(3, length);
+      room(length);
+      at += out.write(v, at, 'utf8');
     } else {
       head(4, v.length);
-      v.forEach(item);
+      for (const x of v) item(x);
     }
   };
   item(value);
-  return Buffer.concat(parts);
+  return out.subarray(0, at);
 }
 
 const SIGNATURE = 'pagefind_dcd';

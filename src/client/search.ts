@@ -52,7 +52,6 @@ interface Pagefind {
     o?: { filters?: Record<string, string[]> },
   ) => Promise<{ results: PagefindResult[] } | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -317,15 +316,6 @@ async function start() {
     pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', base).href)) as Pagefind;
     await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
-    // A language with many pages is split into several indexes (shards-<lang>.json, src/integrations/search-index.ts),
-    // each searched on its own and merged by score: loaded now, so that a keystroke pays only for its words.
-    const shards = (await fetch(new URL(`shards-${lang}.json`, base))
-      .then((r) => (r.ok ? r.json() : []))
-      .catch(() => [])) as string[];
-    const { ranking, excerptLength } = PAGEFIND_OPTIONS;
-    await Promise.all(
-      shards.map((dir) => pagefind!.mergeIndex(new URL(dir, base).pathname, { ranking, excerptLength })),
-    );
   } catch (err) {
     console.error(err);
     status.textContent = labels.loadError;
@@ -352,8 +342,8 @@ async function start() {
   await buildFilters().catch((err) => console.error(err));
   // V8 runs Pagefind's WebAssembly in baseline code until it is hot, so the first search was several times
   // slower than the next. Opened without a query, the page searches for every page once it is idle (no term:
-  // no index file is fetched), so the first keystroke runs optimised code (at 10,000 programs the first
-  // shard's search took 230–280 ms cold, 70 ms after this).
+  // no index file is fetched), so the first keystroke runs optimised code (measured at 10,000 programs: the
+  // first search's WebAssembly 230–280 ms cold, 70 ms after this, at load 15–20).
   if (!initialParams.get('q')) whenIdle(() => void pagefind?.search(null).catch(() => undefined));
 }
 

@@ -9,10 +9,9 @@
  * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
- * One index per language, chosen by <html lang>; a language with more than PAGES_PER_SHARD pages is split
- * into several (pagefind/<lang>-N/, listed in shards-<lang>.json and merged by the search page), and each
- * index stores at most MAX_POSITIONS positions of a word per page (src/integrations/search-positions.ts):
- * both keep what a keystroke costs from growing with the square of the pages. Writes <outDir>/pagefind/,
+ * One index per language, chosen by <html lang>; each stores at most MAX_POSITIONS positions of a word per
+ * page (src/integrations/search-positions.ts), so what a keystroke costs does not grow with how often a
+ * word is repeated on the pages it matches. Writes <outDir>/pagefind/,
  * and next to it suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
  * else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
@@ -185,8 +184,6 @@ export interface LanguageIndex {
   suggestions: Suggestion[];
   /** Pages per filter value, for the search page's filter lists (filters-<lang>.json). */
   filters: FilterCounts;
-  /** The shard folders besides pagefind/ itself (shards-<lang>.json), relative to pagefind/. */
-  shards: string[];
   ms: { pages: number; write: number };
 }
 
@@ -194,39 +191,9 @@ export interface LanguageIndex {
 const IN_FLIGHT = 16;
 
 /**
- * Pages of one language per Pagefind index. Pagefind's search compares every page it returns with every
- * page entry of the matched words (a loop over both), so its time grows with the square of the pages a
- * frequent word is on: at 10,000 programs 訪問看護 took over a second in WebAssembly alone. A language
- * with more pages is split into indexes of about this many pages (shards, by a hash of the URL, so each
- * holds a like sample of every kind and their scores compare); the search page merges them (mergeIndex).
- * Up to this many, one index as Pagefind writes it.
- */
-export const PAGES_PER_SHARD = 1500;
-
-/** How many indexes the `pages` HTML pages of one language are split into. */
-export function shardCount(pages: number): number {
-  return Math.max(1, Math.ceil(pages / PAGES_PER_SHARD));
-}
-
-/** The index (0 … shards - 1) that the page at `url` goes to: FNV-1a of the URL, stable across builds. */
-export function shardOf(url: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(url, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash % shards;
-}
-
-/** The folder of index `shard` of `lang` inside pagefind/: the first is pagefind/ itself. */
-export function shardDir(lang: string, shard: number): string {
-  return shard === 0 ? '' : `${lang}-${shard}/`;
-}
-
-/** What a shard folder keeps of the bundle Pagefind writes (the rest, such as pagefind.js, is in pagefind/). */
-const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(index|fragment|filter)\/.*)$/;
-
-/**
- * Indexes `files` (pages of one language, paths relative to `root`) into Pagefind indexes written to
- * `outputPath` (and its shard folders), with its own Pagefind service, then caps the word positions stored
- * per page (capIndexPositions). Returns the titles to suggest, from Pagefind's answers.
+ * Indexes `files` (pages of one language, paths relative to `root`) into a Pagefind index written to
+ * `outputPath`, with its own Pagefind service, then caps the word positions it stores per page
+ * (capIndexPositions). Returns the titles to suggest, from Pagefind's answers.
  */
 export async function indexLanguage(
   root: string,
@@ -235,15 +202,10 @@ export async function indexLanguage(
   outputPath: string,
 ): Promise<LanguageIndex> {
   try {
-    const shards = shardCount(files.length);
-    const indexes = [];
-    for (let i = 0; i < shards; i++) {
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-      indexes.push(index);
-    }
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const started = performance.now();
-    const added = new Array<number>(shards).fill(0);
+    let pages = 0;
     let skipped = 0;
     const inFlight = new Set<Promise<void>>();
     const failures: string[] = [];
@@ -256,41 +218,31 @@ export async function indexLanguage(
         continue;
       }
       const kind = dataValues(part, 'kind')[0] ?? '';
-      const shard = shardOf(urlOf(file), shards);
-      const adding = indexes[shard]!.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
+      const added = index.addHTMLFile({ url: urlOf(file), content: indexCopy(part) }).then((res) => {
         if (res.errors.length) return void failures.push(`${urlOf(file)}: ${res.errors.join('; ')}`);
-        added[shard]!++;
+        pages++;
         countFilters(part, filters);
         if (SUGGESTED_KINDS.has(kind))
           suggestions.push({ t: res.file.meta.label ?? res.file.meta.title ?? '', u: res.file.url, k: kind });
       });
-      const tracked = adding.finally(() => inFlight.delete(tracked));
+      const tracked = added.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
       if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     if (failures.length) throw new Error(`pagefind: ${failures.join('; ')}`);
     const pagesDone = performance.now();
-    const written: string[] = [];
-    for (const [i, index] of indexes.entries()) {
-      if (!added[i]) continue;
-      const dir = join(outputPath, shardDir(lang, i));
-      const result = await index.writeFiles({ outputPath: dir });
-      if (result.errors.length) throw new Error(`pagefind: ${result.errors.join('; ')}`);
-      capIndexPositions(dir);
-      if (i === 0) continue;
-      for (const file of globSync('**/*', { cwd: dir, withFileTypes: false }))
-        if (!SHARD_FILES.test(file.split('\\').join('/')) && statSync(join(dir, file)).isFile())
-          rmSync(join(dir, file));
-      written.push(shardDir(lang, i));
+    if (pages) {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      capIndexPositions(outputPath);
     }
     return {
       lang,
-      pages: added.reduce((a, b) => a + b, 0),
+      pages,
       skipped,
       suggestions,
       filters: sortedCounts(filters),
-      shards: written,
       ms: { pages: pagesDone - started, write: performance.now() - pagesDone },
     };
   } finally {
@@ -357,11 +309,8 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
   }
   writeSuggestions(root, outputPath, new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.suggestions])));
   // The filter lists without Pagefind's filter files, whose size grows with the pages (loaded only to filter).
-  // The shards the search page merges into the first index (PAGES_PER_SHARD): [] for up to that many pages.
-  for (const r of results.filter((x) => x.pages)) {
+  for (const r of results.filter((x) => x.pages))
     writeFileSync(join(outputPath, `filters-${r.lang}.json`), JSON.stringify(r.filters));
-    writeFileSync(join(outputPath, `shards-${r.lang}.json`), JSON.stringify(r.shards));
-  }
   return {
     pages: new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.pages])),
     skipped: results.reduce((n, r) => n + r.skipped, 0),

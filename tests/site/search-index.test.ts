@@ -43,54 +43,32 @@ describe('search index', () => {
       'filters-en.json',
       'filters-ja.json',
       'pagefind-entry.json',
-      'shards-en.json',
-      'shards-ja.json',
       'suggest-en.json',
       'suggest-ja.json',
     ]);
   });
 
-  it('lists in shards-<lang>.json the folders of its further indexes, each a Pagefind index of that language', () => {
-    for (const lang of ['ja', 'en']) {
-      const shards = JSON.parse(readFileSync(join(PAGEFIND, `shards-${lang}.json`), 'utf8')) as string[];
-      for (const dir of shards) {
-        expect(dir).toMatch(new RegExp(`^${lang}-\\d+/$`));
-        const entry = JSON.parse(readFileSync(join(PAGEFIND, dir, 'pagefind-entry.json'), 'utf8')) as {
-          languages: Record<string, { hash: string }>;
-        };
-        expect(Object.keys(entry.languages)).toEqual([lang]);
-        expect(existsSync(join(PAGEFIND, dir, `pagefind.${entry.languages[lang]!.hash}.pf_meta`))).toBe(true);
-      }
-    }
-  });
-
   it('stores at most MAX_POSITIONS positions of a word per page, in chunks the metadata names', () => {
-    const entries = [
-      '',
-      ...['ja', 'en'].flatMap((l) => JSON.parse(readFileSync(join(PAGEFIND, `shards-${l}.json`), 'utf8')) as string[]),
-    ];
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
     const problems: string[] = [];
     let chunks = 0;
-    for (const dir of entries) {
-      const entry = JSON.parse(readFileSync(join(PAGEFIND, dir, 'pagefind-entry.json'), 'utf8')) as {
-        languages: Record<string, { hash: string }>;
-      };
-      for (const { hash } of Object.values(entry.languages)) {
-        const meta = readPagefindFile(join(PAGEFIND, dir, `pagefind.${hash}.pf_meta`)) as Cbor[];
-        for (const [, , chunk] of meta[2] as string[][]) {
-          const path = join(PAGEFIND, dir, 'index', `${chunk}.pf_index`);
-          if (!existsSync(path)) {
-            problems.push(`${dir}${chunk}: named by the metadata, missing`);
-            continue;
-          }
-          chunks++;
-          // Decoding and encoding give back Pagefind's bytes: the codec reads Pagefind 1.6's files as they are.
-          const raw = gunzipSync(readFileSync(path)).subarray('pagefind_dcd'.length);
-          if (!encodeCbor(decodeCbor(raw)).equals(raw)) problems.push(`${dir}${chunk}: not read as written`);
-          for (const [word, pages] of (decodeCbor(raw) as Cbor[][][])[0]!)
-            for (const [, locs] of pages as number[][][])
-              if (locs!.filter((n) => n >= 0).length > MAX_POSITIONS) problems.push(`${dir}${chunk} ${word}`);
+    for (const { hash } of Object.values(entry.languages)) {
+      const meta = readPagefindFile(join(PAGEFIND, `pagefind.${hash}.pf_meta`)) as Cbor[];
+      for (const [, , chunk] of meta[2] as string[][]) {
+        const path = join(PAGEFIND, 'index', `${chunk}.pf_index`);
+        if (!existsSync(path)) {
+          problems.push(`${chunk}: named by the metadata, missing`);
+          continue;
         }
+        chunks++;
+        // Decoding and encoding give back Pagefind's bytes: the codec reads Pagefind 1.6's files as they are.
+        const raw = gunzipSync(readFileSync(path)).subarray('pagefind_dcd'.length);
+        if (!encodeCbor(decodeCbor(raw)).equals(raw)) problems.push(`${chunk}: not read as written`);
+        for (const [word, pages] of (decodeCbor(raw) as Cbor[][][])[0]!)
+          for (const [, locs] of pages as number[][][])
+            if (locs!.filter((n) => n >= 0).length > MAX_POSITIONS) problems.push(`${chunk} ${word}`);
       }
     }
     expect(chunks).toBeGreaterThan(0);

@@ -5,10 +5,6 @@ import {
   dataValues,
   indexCopy,
   indexedPart,
-  PAGES_PER_SHARD,
-  shardCount,
-  shardDir,
-  shardOf,
   type FilterCounts,
 } from '../../src/integrations/search-index.ts';
 
@@ -51,27 +47,5 @@ describe('countFilters', () => {
     countFilters(data('kind', 'program') + data('fy', '2025') + data('fund', 'A &amp; B'), counts);
     countFilters('<data value="x" data-pagefind-meta="label[value]"></data>', counts);
     expect(counts).toEqual({ kind: { program: 2 }, fy: { '2024': 1, '2025': 2 }, fund: { 'A & B': 1 } });
-  });
-});
-
-describe('shards', () => {
-  it('keeps a language of up to PAGES_PER_SHARD pages in one index', () => {
-    expect(shardCount(1)).toBe(1);
-    expect(shardCount(PAGES_PER_SHARD)).toBe(1);
-    expect(shardCount(PAGES_PER_SHARD + 1)).toBe(2);
-    expect(shardDir('ja', 0)).toBe('');
-    expect(shardDir('ja', 2)).toBe('ja-2/');
-  });
-
-  it('puts a page in the same shard on every build, and spreads pages evenly', () => {
-    const urls = Array.from({ length: 10_000 }, (_, i) => `/programs/program-${i}/`);
-    const counts = new Array<number>(8).fill(0);
-    for (const url of urls) {
-      const shard = shardOf(url, 8);
-      expect(shard).toBe(shardOf(url, 8));
-      counts[shard]!++;
-    }
-    for (const c of counts) expect(Math.abs(c - 1250)).toBeLessThan(1250 * 0.1);
-    expect(shardOf('/programs/x/', 1)).toBe(0);
   });
 });

@@ -66,33 +66,15 @@ function indexSizes() {
   };
   console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
   for (const [lang, info] of Object.entries(entry.languages)) {
-    // The language's first index is in pagefind/, its further shards in the folders of shards-<lang>.json.
-    const shardsFile = join(pagefindDir, `shards-${lang}.json`);
-    const shards = ['', ...(existsSync(shardsFile) ? (JSON.parse(readFileSync(shardsFile, 'utf8')) as string[]) : [])];
-    const part = (test: (rel: string) => boolean) =>
-      files
-        .filter((f) => shards.some((dir) => f.rel.startsWith(dir) && test(f.rel.slice(dir.length))))
-        .reduce((n, f) => n + f.size, 0);
+    const part = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
     const index = part((r) => r.startsWith(`index/${lang}_`));
     const fragments = part((r) => r.startsWith(`fragment/${lang}_`));
     const filters = part((r) => r.startsWith(`filter/${lang}_`));
     const meta = part((r) => r.startsWith(`pagefind.${lang}_`));
-    const pages = shards
-      .map(
-        (dir) =>
-          (
-            JSON.parse(readFileSync(join(pagefindDir, dir, 'pagefind-entry.json'), 'utf8')) as {
-              languages: Record<string, { page_count: number }>;
-            }
-          ).languages[lang]?.page_count ?? 0,
-      )
-      .reduce((a, b) => a + b, 0);
-    const suggest = files.filter((f) => f.rel === `suggest-${lang}.json`).reduce((n, f) => n + f.size, 0);
-    const wasm = files
-      .filter((f) => f.rel === `wasm.${info.wasm ?? 'unknown'}.pagefind`)
-      .reduce((n, f) => n + f.size, 0);
+    const suggest = part((r) => r === `suggest-${lang}.json`);
+    const wasm = part((r) => r === `wasm.${info.wasm ?? 'unknown'}.pagefind`);
     console.log(
-      `  ${lang}: ${pages} pages in ${shards.length} index(es) — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
+      `  ${lang}: ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
     );
   }
   const shared = ['pagefind.js', 'pagefind-worker.js']
@@ -122,18 +104,14 @@ function serve(): Promise<{ url: string; close: () => void }> {
 }
 
 function category(path: string): string {
-  // Shards of a language's index are folders of their own: /pagefind/ja-1/index/…, /pagefind/ja-1/fragment/…
-  const inIndex = path.replace(/^\/pagefind\/[a-z]+-\d+\//, '/pagefind/');
-  if (inIndex.startsWith('/pagefind/fragment/')) return 'fragments';
+  if (path.startsWith('/pagefind/fragment/')) return 'fragments';
   if (
-    inIndex.startsWith('/pagefind/index/') ||
-    inIndex.startsWith('/pagefind/filter/') ||
-    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(inIndex) ||
-    inIndex !== path ||
-    inIndex.startsWith('/pagefind/titles-') ||
-    inIndex.startsWith('/pagefind/suggest-') ||
-    inIndex.startsWith('/pagefind/filters-') ||
-    inIndex.startsWith('/pagefind/shards-')
+    path.startsWith('/pagefind/index/') ||
+    path.startsWith('/pagefind/filter/') ||
+    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) ||
+    path.startsWith('/pagefind/titles-') ||
+    path.startsWith('/pagefind/suggest-') ||
+    path.startsWith('/pagefind/filters-')
   )
     return 'index';
   if (path.startsWith('/pagefind/wasm.')) return 'wasm';

@@ -342,8 +342,8 @@ async function start() {
   await buildFilters().catch((err) => console.error(err));
   // V8 runs Pagefind's WebAssembly in baseline code until it is hot, so the first search was several times
   // slower than the next. Opened without a query, the page searches for every page once it is idle (no term:
-  // no index file is fetched), so the first keystroke runs optimised code (measured at 10,000 programs: the
-  // first search's WebAssembly 230–280 ms cold, 70 ms after this, at load 15–20).
+  // no index file is fetched), so the first keystroke runs optimised code (measured at 10,000 programs, on an
+  // index in 8 parts: the first part's search took 230–280 ms cold, 70 ms after this, at load 15–20).
   if (!initialParams.get('q')) whenIdle(() => void pagefind?.search(null).catch(() => undefined));
 }
 

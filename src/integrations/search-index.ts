@@ -12,7 +12,8 @@
  * One index per language, chosen by <html lang>; each stores at most MAX_POSITIONS positions of a word per
  * page (src/integrations/search-positions.ts), so what a keystroke costs does not grow with how often a
  * word is repeated on the pages it matches. Writes <outDir>/pagefind/, and next to it suggest-<lang>.json
- * (titles and glossary terms offered when nothing is found). Ranking needs nothing else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
+ * (titles and glossary terms offered when nothing is found). Ranking needs nothing else: Pagefind ranks
+ * titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages

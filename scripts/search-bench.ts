@@ -154,15 +154,28 @@ function printTally(title: string, bytes: Tally) {
   );
 }
 
-/** Records the body of every response of `page` into `fetched`. */
-function record(page: Page, fetched: { path: string; body: Buffer }[]) {
-  page.on('response', async (res) => {
-    try {
-      fetched.push({ path: new URL(res.url()).pathname, body: await res.body() });
-    } catch {
-      /* redirects and aborted requests have no body */
-    }
+/**
+ * Records every response of `page`. `until()` gives the bodies of the requests made up to now, once they
+ * have arrived: the first result needs every file requested before it, even one whose body is still being read.
+ */
+function record(page: Page) {
+  const requested: { at: number; body: Promise<{ path: string; body: Buffer } | undefined> }[] = [];
+  page.on('request', (req) => {
+    requested.push({
+      at: Date.now(),
+      body: req
+        .response()
+        .then(async (res) => (res ? { path: new URL(req.url()).pathname, body: await res.body() } : undefined))
+        .catch(() => undefined), // redirects and aborted requests have no body
+    });
   });
+  return {
+    until: async () => {
+      const cutoff = Date.now();
+      const bodies = await Promise.all(requested.filter((r) => r.at <= cutoff).map((r) => r.body));
+      return bodies.filter((b) => b !== undefined);
+    },
+  };
 }
 
 const ms = (xs: number[]) =>
@@ -187,13 +200,13 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const fetched: { path: string; body: Buffer }[] = [];
-        record(page, fetched);
+        const recorder = record(page);
         await page.goto(`${searchUrl}?q=${encodeURIComponent(first)}`);
         await page.waitForFunction(() => performance.getEntriesByName('search:first-result').length > 0, undefined, {
           timeout: 30_000,
         });
         firstTimes.push(await page.evaluate(() => performance.getEntriesByName('search:first-result')[0]!.startTime));
+        const fetched = await recorder.until();
         if (run === 0) bytes = tally(fetched);
         const started = await page.evaluate(() => performance.now());
         await page.fill('#search-q', second);
@@ -220,8 +233,7 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const fetched: { path: string; body: Buffer }[] = [];
-        record(page, fetched);
+        const recorder = record(page);
         await page.goto(searchUrl, { waitUntil: 'load' });
         await page.waitForLoadState('networkidle');
         await page.locator('#search-q').focus();
@@ -243,6 +255,7 @@ async function main() {
         });
         await page.keyboard.insertText(typed);
         typedTimes.push(await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult));
+        const fetched = await recorder.until();
         if (run === 0) typedBytes = tally(fetched);
         await context.close();
       }

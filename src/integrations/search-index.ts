@@ -9,9 +9,11 @@
  * - a fiscal year is one token (nendo2024), put after every fiscal year the text writes out and, at the
  *   end, for every year the page covers (its `fy` filter); the query rewrites 令和6年度 / R6 / 2024年度 /
  *   FY2024 / 平成31年度 to it.
- * One index per language, chosen by <html lang>. Writes <outDir>/pagefind/, and next to it
- * suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs nothing
- * else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
+ * One index per language, chosen by <html lang>; each stores at most MAX_POSITIONS positions of a word per
+ * page (src/integrations/search-positions.ts), so what a keystroke costs does not grow with how often a
+ * word is repeated on the pages it matches. Writes <outDir>/pagefind/, and next to it suggest-<lang>.json
+ * (titles and glossary terms offered when nothing is found). Ranking needs nothing else: Pagefind ranks
+ * titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
@@ -35,6 +37,7 @@ import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldHtmlText, yearToken } from '../lib/search.ts';
+import { capIndexPositions } from './search-positions.ts';
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
 const COVERED_YEAR_WEIGHT = 0.5;
@@ -189,7 +192,8 @@ const IN_FLIGHT = 16;
 
 /**
  * Indexes `files` (pages of one language, paths relative to `root`) into a Pagefind index written to
- * `outputPath`, with its own Pagefind service. Returns the titles to suggest, from Pagefind's answers.
+ * `outputPath`, with its own Pagefind service, then caps the word positions it stores per page
+ * (capIndexPositions). Returns the titles to suggest, from Pagefind's answers.
  */
 export async function indexLanguage(
   root: string,
@@ -231,6 +235,7 @@ export async function indexLanguage(
     if (pages) {
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      capIndexPositions(outputPath);
     }
     return {
       lang,

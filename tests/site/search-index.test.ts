@@ -6,6 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import {
+  decodeCbor,
+  encodeCbor,
+  MAX_POSITIONS,
+  readPagefindFile,
+  type Cbor,
+} from '../../src/integrations/search-positions.ts';
 import { assertBuilt, DIST, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
 import { SEARCH_QUERIES } from '../search-queries.ts';
 
@@ -38,6 +46,33 @@ describe('search index', () => {
       'suggest-en.json',
       'suggest-ja.json',
     ]);
+  });
+
+  it('stores at most MAX_POSITIONS positions of a word per page, in chunks the metadata names', () => {
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const problems: string[] = [];
+    let chunks = 0;
+    for (const { hash } of Object.values(entry.languages)) {
+      const meta = readPagefindFile(join(PAGEFIND, `pagefind.${hash}.pf_meta`)) as Cbor[];
+      for (const [, , chunk] of meta[2] as string[][]) {
+        const path = join(PAGEFIND, 'index', `${chunk}.pf_index`);
+        if (!existsSync(path)) {
+          problems.push(`${chunk}: named by the metadata, missing`);
+          continue;
+        }
+        chunks++;
+        // Decoding and encoding give back Pagefind's bytes: the codec reads Pagefind 1.6's files as they are.
+        const raw = gunzipSync(readFileSync(path)).subarray('pagefind_dcd'.length);
+        if (!encodeCbor(decodeCbor(raw)).equals(raw)) problems.push(`${chunk}: not read as written`);
+        for (const [word, pages] of (decodeCbor(raw) as Cbor[][][])[0]!)
+          for (const [, locs] of pages as number[][][])
+            if (locs!.filter((n) => n >= 0).length > MAX_POSITIONS) problems.push(`${chunk} ${word}`);
+      }
+    }
+    expect(chunks).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 
   it('indexes the main content of content pages only, each with its kind and title', () => {

@@ -4,7 +4,8 @@
  *   and the build stops; the content loader reuses the checked data (src/data/index.ts, checkedData);
  * - programs' former ids become Astro `redirects` (meta-refresh pages in a static build);
  * - when the pages are written: `_redirects` (real 301s on hosts that read it), `_headers` (security headers
- *   and each path's CSP, src/lib/csp.ts), sitemap.xml from the pages the build wrote, and the Pagefind index;
+ *   and each path's CSP, src/lib/csp.ts), sitemap.xml from the pages the build wrote, and the Pagefind index (in a
+ *   child process: src/integrations/search-index-process.ts);
  * - then cheap checks over the output (src/integrations/output-checks.ts), and only then is it published.
  *
  * Publishing is atomic (src/integrations/publish.ts): Astro writes into dist.staging-<pid> beside the output
@@ -28,7 +29,7 @@ import type { Program } from '../schemas/program.ts';
 import { astroRedirects, programRedirects, redirectsFile, sitemapXml, type Redirect } from '../lib/site-map.ts';
 import { siteOrigin } from '../lib/urls.ts';
 import { headersFile, metaPolicyOf, type Policy } from '../lib/csp.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndexInChild } from './search-index-process.ts';
 import { checkOutput, expectedPages, htmlFileOf, inspectPage } from './output-checks.ts';
 import { acquireLock, discard, prepareStaging, publish, recover } from './publish.ts';
 
@@ -118,7 +119,7 @@ export default function atlas(): AstroIntegration {
         logger.info('[atlas:phase] search-index start');
         const started = Date.now();
         if (fault === 'search-index') throw new Error('ATLAS_TEST_FAULT=search-index: the index step fails on purpose');
-        const index = await buildSearchIndex(outDir);
+        const index = await buildSearchIndexInChild(outDir);
         logger.info('[atlas:phase] search-index done');
         const counts = [...index.pages].map(([lang, n]) => `${n} ${lang}`).join(', ');
         logger.info(`search index: ${counts} pages (${index.skipped} not indexed) in ${Date.now() - started} ms`);

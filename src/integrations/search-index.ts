@@ -1,6 +1,7 @@
 /**
  * The Pagefind search index of the built site, written into its output directory when the build is
- * done (src/integrations/atlas.ts calls buildSearchIndex with the directory Astro reports).
+ * done (src/integrations/atlas.ts runs buildSearchIndex on the directory Astro reports, in a child process:
+ * search-index-process.ts).
  *
  * Reads every page of dist/ that marks its main content with data-pagefind-body (Base.astro does when
  * a page has a searchKind) and indexes a folded copy through Pagefind's Node API; the built pages

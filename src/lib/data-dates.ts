@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type Collections } from '../schemas/index.ts';
 import type { Relations } from './relations.ts';
 import { DEFAULT_LANG, LANGS } from './i18n.ts';
+import { memoByKey } from './memo.ts';
 
 /** An entry by collection and id (what a data file holds). */
 export interface EntryRef {
@@ -264,22 +265,35 @@ const INDEX_PAGES: Record<string, CollectionName[]> = {
 };
 
 /**
+ * What the data files of a page depend on in its path: '<kind>/<id>/<sub>' without the language prefix or any further
+ * segment (/fy/2019/page/3/ → 'fy/2019/page'); a list page and programs' groupings (/programs/by-budget/2025/ …, index
+ * pages of programs) by their kind alone; '' for the home page. Pages with the same key have the same data files.
+ */
+export function pageDataKey(path: string, data: Data): string {
+  const lang = LANGS.find((l) => l !== DEFAULT_LANG && path.startsWith(`/${l}/`));
+  const [kind, id, sub] = (lang ? path.slice(lang.length + 1) : path).split('/').filter(Boolean);
+  const grouping = kind === 'programs' && id !== undefined && !data.byId.programs.has(id);
+  return [kind, grouping ? undefined : id, grouping ? undefined : sub].filter((s) => s !== undefined).join('/');
+}
+
+/**
  * The data files a page is built from, by its path ('/programs/x/' or '/en/programs/x/'); every data
  * file for pages built from all of the data (home, about, search, and kinds this module does not know).
+ * Once per data object and pageDataKey: both languages and every page of a list share the answer.
  */
-export function pageDataFiles(path: string, data: Data): string[] {
-  const lang = LANGS.find((l) => l !== DEFAULT_LANG && path.startsWith(`/${l}/`));
-  const segments = (lang ? path.slice(lang.length + 1) : path).split('/').filter(Boolean);
-  const [kind, id, sub] = segments;
-  // Programs' groupings (/programs/by-budget/2025/ …) are index pages of programs.
-  const grouping = kind === 'programs' && id !== undefined && !data.byId.programs.has(id);
+export function pageDataFiles(path: string, data: Data): readonly string[] {
+  return filesOfKey(data, pageDataKey(path, data));
+}
+
+const filesOfKey = memoByKey((data: Data, key: string): readonly string[] => {
+  const [kind, id, sub] = key.split('/').filter(Boolean);
   const list = !kind
     ? undefined
-    : id === undefined || grouping
+    : id === undefined
       ? INDEX_PAGES[kind] && all(data, ...INDEX_PAGES[kind]!)
       : entryPageRefs(data, kind, decodeURIComponent(id), sub === undefined ? undefined : decodeURIComponent(sub));
   return [...new Set((list ?? all(data, ...COLLECTION_NAMES)).map(dataFileOf))];
-}
+});
 
 /** The date a page's data last changed: the newest of its files' dates (files without history: the fallback). */
 export function lastChanged(files: readonly string[], dates: DataDates): string {

@@ -17,6 +17,7 @@ import type { Fund } from '../schemas/fund.ts';
 import { budgetSeries, sortFigures } from './figures.ts';
 import { statedTotal } from './stated-totals.ts';
 import { UNITS, type UnitInfo } from './units.ts';
+import { memoByKey, memoOf } from './memo.ts';
 
 /** Budget kinds in the order the totals show them: adopted, then proposed. */
 export const BUDGET_KINDS = ['budget', 'budget-proposed'] as const;
@@ -52,10 +53,10 @@ function toThousandYen(value: number, unit: string): number {
   return Math.round(((value * yen) / 1000) * 1000) / 1000;
 }
 
-/** Fiscal years with any program figure, ascending. */
-export function programYears(programs: readonly Program[]): number[] {
-  return [...new Set(programs.flatMap((p) => p.figures.map((f) => f.fiscal_year)))].sort((a, b) => a - b);
-}
+/** Fiscal years with any program figure, ascending (once per programs array: every fiscal-year page asks). */
+export const programYears = memoOf((programs: readonly Program[]): readonly number[] =>
+  [...new Set(programs.flatMap((p) => p.figures.map((f) => f.fiscal_year)))].sort((a, b) => a - b),
+);
 
 /** Programs that print any figure for the year. */
 export function programsWithFigures(programs: readonly Program[], year: number): Program[] {
@@ -75,8 +76,13 @@ export function figuresOfYear(programs: readonly Program[], amounts: readonly Pr
   }));
 }
 
-/** Each program's budget amount for the year, with double counting resolved (see the module comment). */
-export function programAmounts(programs: readonly Program[], year: number): ProgramAmount[] {
+/**
+ * Each program's budget amount for the year, with double counting resolved (see the module comment). Once per
+ * programs array and year: each page of a year's fiscal-year and budget-ranking lists asks for it.
+ */
+export const programAmounts = memoByKey(computeProgramAmounts);
+
+function computeProgramAmounts(programs: readonly Program[], year: number): readonly ProgramAmount[] {
   const byId = new Map(programs.map((p) => [p.id, p]));
   const raw = new Map<string, ProgramAmount>();
   for (const program of programs) {
@@ -147,16 +153,18 @@ export function yearTotal(amounts: readonly ProgramAmount[]): YearTotal {
   return total;
 }
 
-/** Every fiscal year with program figures, newest first: its total and how many programs have figures. */
-export function yearSummaries(programs: readonly Program[]): { year: number; total: YearTotal; programs: number }[] {
-  return programYears(programs)
-    .reverse()
-    .map((year) => ({
+/**
+ * Every fiscal year with program figures, newest first: its total and how many programs have figures. Once per
+ * programs array: every page of every budget ranking shows the list of years.
+ */
+export const yearSummaries = memoOf(
+  (programs: readonly Program[]): readonly { year: number; total: YearTotal; programs: number }[] =>
+    [...programYears(programs)].reverse().map((year) => ({
       year,
       total: yearTotal(programAmounts(programs, year)),
       programs: programsWithFigures(programs, year).length,
-    }));
-}
+    })),
+);
 
 /** A program's amount in a budget ranking, with the components its amount includes (depth-first). */
 export interface RankedAmount {

@@ -8,7 +8,14 @@ import { relationsOf, type Relations } from './relations.ts';
 import { LANG_PARAMS } from './i18n.ts';
 import { citedByPages } from './cited-by.ts';
 import { dataRootOf } from '../data/index.ts';
-import { lastChanged, pageDataFiles, readDataDates, recentChangesByDay, type DataDates } from './data-dates.ts';
+import {
+  lastChanged,
+  pageDataFiles,
+  pageDataKey,
+  readDataDates,
+  recentChangesByDay,
+  type DataDates,
+} from './data-dates.ts';
 
 export type SiteData = Collections &
   Relations & {
@@ -36,10 +43,17 @@ export function siteData(): Promise<SiteData> {
     const related = { ...collections, ...relationsOf(collections) };
     const stated = [...collections.sources.map((s) => s.date), ...collections.meetings.map((m) => m.date)];
     const dates = readDataDates(dataRootOf(process.cwd()), process.cwd(), stated);
+    // Pages with the same data files (both languages, every page of a list) share their date.
+    const updated = new Map<string, string>();
+    const updatedOf = (path: string) => {
+      const key = pageDataKey(path, related);
+      if (!updated.has(key)) updated.set(key, lastChanged(pageDataFiles(path, related), dates));
+      return updated.get(key)!;
+    };
     return {
       ...related,
       dates,
-      updatedOf: (path: string) => lastChanged(pageDataFiles(path, related), dates),
+      updatedOf,
       recentChanges: (days: number, perDay: number) => recentChangesByDay(related, dates, days, perDay),
     };
   })();

@@ -7,6 +7,7 @@ import {
   dataFileOf,
   lastChanged,
   pageDataFiles,
+  pageDataKey,
   parseGitLog,
   readDataDates,
   recentChanges,
@@ -145,6 +146,19 @@ describe('pageDataFiles and lastChanged', () => {
     expect(pageDataFiles(`/sources/${source}/cited-by/page/2/`, data)).toEqual(
       pageDataFiles(`/sources/${source}/`, data),
     );
+  });
+
+  it('pages with the same pageDataKey have the same files: both languages, every page of a list', () => {
+    const [a, b] = data.programs.map((p) => p.id);
+    expect(pageDataKey(`/programs/${a}/`, data)).toBe(pageDataKey(`/en/programs/${a}/`, data));
+    expect(pageDataKey(`/programs/${a}/`, data)).not.toBe(pageDataKey(`/programs/${b}/`, data));
+    expect(pageDataKey('/programs/page/2/', data)).toBe('programs');
+    expect(pageDataKey('/en/programs/by-budget/2025/page/3/', data)).toBe('programs');
+    expect(pageDataKey('/fy/2025/page/3/', data)).toBe(pageDataKey('/en/fy/2025/page/4/', data));
+    expect(pageDataKey('/fy/2025/', data)).not.toBe(pageDataKey('/fy/2024/', data));
+    expect(pageDataKey('/', data)).toBe('');
+    expect(pageDataFiles('/fy/2025/page/3/', data)).toBe(pageDataFiles('/en/fy/2025/page/4/', data));
+    expect(pageDataFiles('/en/fy/2025/', data)).toEqual(pageDataFiles('/fy/2025/', data));
   });
 
   it('a file without a date takes the fallback', () => {

@@ -119,6 +119,13 @@ describe('fiscal-year totals', () => {
       [2024, 1, { budget: 1 }],
     ]);
   });
+  it('computes a year once per programs array, and the newest-first list leaves the ascending years as they are', () => {
+    expect(programAmounts(programs, 2025)).toBe(programAmounts(programs, 2025));
+    expect(programAmounts([...programs], 2025)).not.toBe(programAmounts(programs, 2025));
+    expect(yearSummaries(programs).map((y) => y.year)).toEqual([2025, 2024]);
+    expect(yearSummaries(programs)).toBe(yearSummaries(programs));
+    expect(programYears(programs)).toEqual([2024, 2025]);
+  });
   it('counts a component on its own in a year the source budgets it apart from its parent', () => {
     const parent = program('parent', { figures: [fig(2019, 'budget-proposed', 10), fig(2025, 'budget-proposed', 11)] });
     const child = program('child', {

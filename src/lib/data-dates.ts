@@ -271,7 +271,9 @@ const INDEX_PAGES: Record<string, CollectionName[]> = {
  */
 export function pageDataKey(path: string, data: Data): string {
   const lang = LANGS.find((l) => l !== DEFAULT_LANG && path.startsWith(`/${l}/`));
-  const [kind, id, sub] = (lang ? path.slice(lang.length + 1) : path).split('/').filter(Boolean);
+  // A list's further pages (<list>/page/N/) show the list's data: /meetings/page/2/ is not a meeting "page".
+  const firstPage = (lang ? path.slice(lang.length + 1) : path).replace(/\/page\/\d+\/?$/, '/');
+  const [kind, id, sub] = firstPage.split('/').filter(Boolean);
   const grouping = kind === 'programs' && id !== undefined && !data.byId.programs.has(id);
   return [kind, grouping ? undefined : id, grouping ? undefined : sub].filter((s) => s !== undefined).join('/');
 }

@@ -155,6 +155,12 @@ describe('pageDataFiles and lastChanged', () => {
     expect(pageDataKey('/programs/page/2/', data)).toBe('programs');
     expect(pageDataKey('/en/programs/by-budget/2025/page/3/', data)).toBe('programs');
     expect(pageDataKey('/fy/2025/page/3/', data)).toBe(pageDataKey('/en/fy/2025/page/4/', data));
+    expect(pageDataKey('/fy/2025/page/3/', data)).toBe('fy/2025');
+    // Further pages of the meetings list show the list's data, not a meeting's (there is no meeting "page").
+    expect(pageDataKey('/en/meetings/page/2/', data)).toBe('meetings');
+    expect(pageDataFiles('/meetings/page/2/', data)).toBe(pageDataFiles('/meetings/', data));
+    expect(pageDataFiles('/meetings/', data)).not.toEqual(pageDataFiles('/', data));
+    expect(pageDataKey('/sources/x/cited-by/page/2/', data)).toBe('sources/x/cited-by');
     expect(pageDataKey('/fy/2025/', data)).not.toBe(pageDataKey('/fy/2024/', data));
     expect(pageDataKey('/', data)).toBe('');
     expect(pageDataFiles('/fy/2025/page/3/', data)).toBe(pageDataFiles('/en/fy/2025/page/4/', data));

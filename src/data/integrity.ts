@@ -454,7 +454,7 @@ export function checkIntegrity(
   for (const entry of entriesOf<Meeting>(result, 'meetings')) {
     const m = entry.data;
     if ((RESERVED_MEETING_IDS as readonly string[]).includes(m.id))
-      report(entry, ['id'], `"${m.id}" is reserved: /meetings/${m.id}.ics is the site's calendar of every meeting`);
+      report(entry, ['id'], `"${m.id}" is reserved: /meetings/all.ics and /meetings/page/N/ are pages of the site`);
     need(entry, ['committee'], 'committees', m.committee);
     const committee = committeeById.get(m.committee);
     if (m.roster && committee && !committee.rosters.some((r) => r.id === m.roster))

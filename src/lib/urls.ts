@@ -58,10 +58,11 @@ export function twinPath(path: string, to: Lang): string {
 export const RESERVED_PROGRAM_SEGMENTS = ['by-budget', 'by-bureau', 'page'] as const;
 
 /**
- * Names the site itself uses for files under /meetings/ (src/pages/[...lang]/meetings/<name>.<ext>.ts):
- * a meeting with such an id would write its calendar (/meetings/<id>.ics) over the site's own file.
+ * Names the site itself uses under /meetings/: a meeting called "all" would write its calendar
+ * (/meetings/<id>.ics) over the calendar of every meeting, and one called "page" would sit at the address
+ * of the list's further pages (/meetings/page/N/).
  */
-export const RESERVED_MEETING_IDS = ['all'] as const;
+export const RESERVED_MEETING_IDS = ['all', 'page'] as const;
 
 export const paths = {
   home: (lang: Lang) => localePath(lang, '/'),

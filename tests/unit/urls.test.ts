@@ -50,12 +50,15 @@ describe('URLs', () => {
     );
     expect(segments.sort()).toEqual([...RESERVED_PROGRAM_SEGMENTS].sort());
   });
-  it("reserves the name of every file the site writes under /meetings/ beside the meetings' own", () => {
+  it("reserves the name of every calendar file and route folder the site has under /meetings/ beside the meetings' own", () => {
     const dir = new URL('../../src/pages/[...lang]/meetings/', import.meta.url).pathname;
-    const names = globSync('*.ics.ts', { cwd: dir })
+    const calendars = globSync('*.ics.ts', { cwd: dir })
       .filter((name) => !name.startsWith('['))
       .map((name) => name.replace(/\.ics\.ts$/, ''));
-    expect(names.sort()).toEqual([...RESERVED_MEETING_IDS].sort());
+    const folders = globSync('*', { cwd: dir }).filter(
+      (name) => !name.startsWith('[') && statSync(`${dir}${name}`).isDirectory(),
+    );
+    expect([...calendars, ...folders].sort()).toEqual([...RESERVED_MEETING_IDS].sort());
   });
 });
 

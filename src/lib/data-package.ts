@@ -10,6 +10,7 @@
 import type { Collections } from '../schemas/index.ts';
 import type { Lang } from './i18n.ts';
 import { toCsv } from './csv.ts';
+import { memoOf } from './memo.ts';
 import { JSON_FILES, JSON_FILE_COLLECTION, JSON_FILE_NAMES, TABLES, jsonText, type TableSpec } from './data-tables.ts';
 import { DATASET, LICENCE, PUBLISHER } from './publication.ts';
 import { paths } from './urls.ts';
@@ -37,18 +38,12 @@ export const csvText = (table: TableSpec, data: Collections) =>
     table.rows(data),
   );
 
-const downloadFilesOf = new WeakMap<Collections, readonly DownloadFile[]>();
-
 /**
  * Every file under /data/ (CSV per table, JSON per collection) with its exact size in bytes, once per data object:
  * the sizes need each file's whole text, and the data pages (both languages, their JSON-LD), the DCAT catalogue and
  * the data package all list them (serialising everything once each was ~20 s of a 1,000-program build).
  */
-export function downloadFiles(data: Collections): readonly DownloadFile[] {
-  let files = downloadFilesOf.get(data);
-  if (!files) downloadFilesOf.set(data, (files = measureDownloadFiles(data)));
-  return files;
-}
+export const downloadFiles: (data: Collections) => readonly DownloadFile[] = memoOf(measureDownloadFiles);
 
 function measureDownloadFiles(data: Collections): DownloadFile[] {
   const csv: DownloadFile[] = TABLES.map((table) => ({

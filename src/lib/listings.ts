@@ -7,6 +7,7 @@ import type { Lang } from './i18n.ts';
 import type { Relations, InitiativeProgram } from './relations.ts';
 import type { EntryOf } from '../schemas/index.ts';
 import { orderByLatestBudget } from './figures.ts';
+import { memoByKey } from './memo.ts';
 import {
   ONE_PAGE_LIMIT,
   PAGE_SIZE,
@@ -32,17 +33,6 @@ type Plan = EntryOf<'plans'>;
 type Initiative = Plan['initiatives'][number];
 type Issue = Plan['issues'][number];
 
-/** Memo per data object and language: every page of a list asks for the same cut. */
-function memo<D extends object, R>(compute: (data: D, lang: Lang) => R): (data: D, lang: Lang) => R {
-  const cache = new WeakMap<D, Map<Lang, R>>();
-  return (data, lang) => {
-    let byLang = cache.get(data);
-    if (!byLang) cache.set(data, (byLang = new Map()));
-    if (!byLang.has(lang)) byLang.set(lang, compute(data, lang));
-    return byLang.get(lang)!;
-  };
-}
-
 /** One initiative's programs in the by-plan list, or (without plan) the programs linked to no plan. */
 export interface PlanListGroup {
   plan?: Plan;
@@ -63,7 +53,7 @@ const lengthsOf = <G, R>(pages: GroupRun<G, R>[][]) => pages.map((runs) => runs.
  * The programs by plan (/programs/): each plan's initiatives that have programs, the programs of each by latest
  * budget; then the programs linked to no plan. Cut into pages of PAGE_SIZE programs.
  */
-export const programsByPlanPages = memo(
+export const programsByPlanPages = memoByKey(
   (
     data: Pick<Relations, 'programsByPlan' | 'programsWithoutPlan'>,
     lang: Lang,
@@ -94,7 +84,7 @@ export const programsByPlanPages = memo(
 );
 
 /** The programs by bureau (/programs/by-bureau/): each bureau's programs by latest budget, unknown bureau last. */
-export const programsByBureauPages = memo(
+export const programsByBureauPages = memoByKey(
   (
     data: Pick<Relations, 'programsByBureau'>,
     lang: Lang,
@@ -117,14 +107,10 @@ export function budgetRankingPages(ranking: readonly RankedAmount[]): { rank: nu
   return chunkByWeight(numbered, ({ ranked }) => 1 + ranked.parts.length, PAGE_SIZE, ONE_PAGE_LIMIT);
 }
 
-const rankingCache = new WeakMap<readonly Program[], Map<number, { rank: number; ranked: RankedAmount }[][]>>();
 /** budgetRankingPages of a year's amounts, once per build: every page of the year's ranking asks for it. */
-export function budgetRankingPagesOf(programs: readonly Program[], year: number) {
-  let byYear = rankingCache.get(programs);
-  if (!byYear) rankingCache.set(programs, (byYear = new Map()));
-  if (!byYear.has(year)) byYear.set(year, budgetRankingPages(budgetRanking(programAmounts(programs, year))));
-  return byYear.get(year)!;
-}
+export const budgetRankingPagesOf = memoByKey((programs: readonly Program[], year: number) =>
+  budgetRankingPages(budgetRanking(programAmounts(programs, year))),
+);
 
 /** A long part of a fiscal-year page: one plan's totals by initiative, the stated totals, the figures by program. */
 export type FiscalYearPart =
@@ -195,14 +181,11 @@ export function fiscalYearPages(
   return { pages, lengths: lengthsOf(pages) };
 }
 
-const fiscalYearCache = new WeakMap<readonly Program[], Map<number, ReturnType<typeof fiscalYearPages>>>();
 /** fiscalYearPages once per build and year: every page of the year asks for it. */
-export function fiscalYearPagesOf(programs: readonly Program[], plans: readonly Plan[], year: number) {
-  let byYear = fiscalYearCache.get(programs);
-  if (!byYear) fiscalYearCache.set(programs, (byYear = new Map()));
-  if (!byYear.has(year)) byYear.set(year, fiscalYearPages(programs, plans, year));
-  return byYear.get(year)!;
-}
+export const fiscalYearPagesOf = memoByKey(
+  (data: { programs: readonly Program[]; plans: readonly Plan[] }, year: number) =>
+    fiscalYearPages(data.programs, data.plans, year),
+);
 
 /** Change notes per page of /changes/: a note is a sentence, heavier than a program's line. */
 export const CHANGES_PAGE_SIZE = 50;
@@ -213,7 +196,7 @@ export function changesPages<T>(changes: readonly T[]): T[][] {
 }
 
 /** The meetings of each committee by fiscal year (/meetings/), in pages of PAGE_SIZE meetings. */
-export const meetingsPages = memo((data: Pick<Relations, 'meetingsByCommittee'>) => {
+export const meetingsPages = memoByKey((data: Pick<Relations, 'meetingsByCommittee'>, _lang: Lang) => {
   type Group = { committee: Relations['meetingsByCommittee'][number]['committee']; year: number };
   const groups = data.meetingsByCommittee.flatMap(({ committee, years }) =>
     years.map(({ year, meetings }) => ({ group: { committee, year } as Group, rows: meetings })),

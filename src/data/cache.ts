@@ -45,6 +45,13 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** Writes `value` as JSON to `path` through a temporary file, so a reader never sees half a file. */
+export function writeJsonAtomically(path: string, value: unknown): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, path);
+}
+
 export function contentHash(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
@@ -261,10 +268,8 @@ export class DataCache {
   }
 
   private writeShard(shard: number, files: CacheFile['files']): void {
-    const temporary = `${this.shardPath(shard)}.${process.pid}.tmp`;
     const stored: CacheFile = { format: FORMAT, codeHash: this.codeHash, files };
-    writeFileSync(temporary, JSON.stringify(stored));
-    renameSync(temporary, this.shardPath(shard));
+    writeJsonAtomically(this.shardPath(shard), stored);
   }
 
   /** Writes the shards that changed in this run (files gone or now with problems drop out). */

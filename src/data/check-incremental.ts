@@ -19,9 +19,9 @@
  * compares it with the full check over many random edits.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CachedEntry, DataCache, FileRecord } from './cache.ts';
+import { writeJsonAtomically, type CachedEntry, type DataCache, type FileRecord } from './cache.ts';
 import type { CheckOutcome, CheckResultStore } from './check-result.ts';
 import { checkDay } from './check-day.ts';
 import { cleanEntries, formatProblem, readCleanFile, type LoadedEntry, type Problem } from './load.ts';
@@ -138,9 +138,7 @@ export function makeIndex(
 
 export function writeIndex(dir: string, index: StoredIndex): void {
   try {
-    const temporary = `${indexPath(dir)}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(index));
-    renameSync(temporary, indexPath(dir));
+    writeJsonAtomically(indexPath(dir), index);
   } catch {
     // A read-only checkout: the next check is a full one.
   }

@@ -14,10 +14,10 @@
  * Only node's own modules are imported here: this is the whole of the check when nothing changed.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkDay } from './check-day.ts';
-import { contentHash, hashFiles, type DataCache } from './cache.ts';
+import { contentHash, hashFiles, writeJsonAtomically, type DataCache } from './cache.ts';
 
 const FORMAT = 1;
 
@@ -285,9 +285,7 @@ export class CheckResultStore {
   private write(stored: Stored): void {
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(stored));
-      renameSync(temporary, this.path);
+      writeJsonAtomically(this.path, stored);
     } catch {
       // A read-only checkout still checks; only the next check is slower.
     }

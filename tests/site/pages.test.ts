@@ -1,11 +1,14 @@
 /**
  * Checks over every built page: language, hreflang twins that exist, canonical URL, CSP,
- * no inline event handlers, no external resources, no script outside the search page.
+ * no inline event handlers, no external resources, no script outside the search page, print margins that
+ * name the page's own URL and as-of date.
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileFor, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
 import { siteOrigin } from '../../src/lib/urls.ts';
+import ja from '../../src/i18n/ja.json' with { type: 'json' };
+import en from '../../src/i18n/en.json' with { type: 'json' };
 
 beforeAll(assertBuilt);
 
@@ -73,6 +76,32 @@ describe('every page', () => {
         if (!csp.includes(`'sha256-${hash}'`)) problems.push(`${urlPathOf(file)}: print-margin style not in the CSP`);
       }
       if (csp.includes('unsafe-inline')) problems.push(`${urlPathOf(file)}: 'unsafe-inline' in the CSP`);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it("prints its own site name, URL, shown as-of date and page numbers in every page's margins", () => {
+    const problems: string[] = [];
+    const expected = {
+      ja: { site: ja['site.name'], updated: ja['page.updated'] },
+      en: { site: en['site.name'], updated: en['page.updated'] },
+    };
+    for (const file of pages()) {
+      const html = read(file);
+      const path = urlPathOf(file);
+      const lang = /<html lang="(ja|en)"/.exec(html)?.[1] as 'ja' | 'en';
+      const css = /<style>(@media print\{@page\{[^<]*)<\/style>/.exec(html)?.[1] ?? '';
+      const box = (name: string) => new RegExp(`@${name}\\{content:([^}]*)\\}`).exec(css)?.[1];
+      const shown = /<p class="page-updated[^"]*"[^>]*>[^<]*<time datetime="[^"]+">([^<]+)<\/time>/.exec(html)?.[1];
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      if (!box('top-left')?.startsWith(`"${expected[lang].site}`))
+        problems.push(`${path}: top left is ${box('top-left')}`);
+      if (shown && box('top-right') !== `"${expected[lang].updated} ${shown}"`)
+        problems.push(`${path}: top right is ${box('top-right')}, the page shows ${shown}`);
+      if (canonical && box('bottom-left') !== `"${canonical}"`)
+        problems.push(`${path}: bottom left is ${box('bottom-left')}, canonical ${canonical}`);
+      if (!/counter\(page\).*counter\(pages\)/.test(box('bottom-right') ?? ''))
+        problems.push(`${path}: bottom right is ${box('bottom-right')}`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });

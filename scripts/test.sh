@@ -20,7 +20,9 @@ run "browser prerequisites (chromium, fonts-noto-cjk, poppler-utils)" bash scrip
 run "data check (npm run check)" npm run -s check
 run "format (prettier --check src, scripts, tests)" npm run -s format:check
 run "type check (astro sync + tsc)" npm run -s typecheck
-run "unit tests and source checks (tests/unit, tests/source)" npx vitest run tests/unit tests/source
+# Two workers: these tests build nothing and share no files (each uses its own temporary folder), and on a
+# 2-core CI machine Vitest would otherwise use one (cores - 1).
+run "unit tests and source checks (tests/unit, tests/source)" npx vitest run tests/unit tests/source --maxWorkers=2
 run "data, fixtures, completeness (tests/data)" npx vitest run tests/data
 run "build (astro build: data check, pages, sitemap, search index)" npm run -s build
 run "built site: links, HTML, CSP, URLs, reproducible (tests/site)" npx vitest run tests/site

@@ -40,7 +40,7 @@ export async function runCheck(
     const outcome = incrementalCheck(projectRoot, dataRoot, cache, store, env);
     if (outcome) return { outcome, path: 'incremental' };
   }
-  return { outcome: await fullCheck(projectRoot, dataRoot, cache, store), path: 'full' };
+  return { outcome: await fullCheck(projectRoot, dataRoot, cache, store, env), path: 'full' };
 }
 
 async function editsWithoutEffect(
@@ -73,14 +73,19 @@ async function fullCheck(
   dataRoot: string,
   cache: DataCache | undefined,
   store: CheckResultStore | undefined,
+  env: Record<string, string | undefined>,
 ): Promise<CheckOutcome> {
   const { checkData } = await import('./index.ts');
   const { formatProblem } = await import('./load.ts');
+  const { prereadInParallel } = await import('./load-parallel.ts');
+  // The files to read, read ahead in worker threads when there are many (a cold check).
+  const prereads = await prereadInParallel(dataRoot, projectRoot, cache, true, env);
   const owners = new Map<Problem, LoadedEntry>();
   const result = checkData(projectRoot, dataRoot, {
     cache: cache ?? false,
     summariesOnly: true,
     owner: (problem, entry) => owners.set(problem, entry),
+    prereads,
   });
   const counts = new Map<string, number>();
   for (const e of result.entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);

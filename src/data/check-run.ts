@@ -79,7 +79,7 @@ async function fullCheck(
   const { formatProblem } = await import('./load.ts');
   const { prereadInParallel } = await import('./load-parallel.ts');
   // The files to read, read ahead in worker threads when there are many (a cold check).
-  const prereads = await prereadInParallel(dataRoot, projectRoot, cache, true, env);
+  const prereads = (await prereadInParallel(dataRoot, projectRoot, cache, true, env))?.reads;
   const owners = new Map<Problem, LoadedEntry>();
   const result = checkData(projectRoot, dataRoot, {
     cache: cache ?? false,

@@ -85,7 +85,9 @@ function jobsOf(dataRoot: string, displayRoot: string, cache: DataCache | undefi
 
 /**
  * Reads ahead, in parallel, the files loadData(dataRoot, displayRoot, cache, summaries ? summarize : undefined)
- * will read; undefined when it is not worth it (see MIN_FILES) or there is one thread.
+ * will read, with the number of files the worker threads read (the rest were read by the main thread); undefined
+ * when it is not worth it (see MIN_FILES) or there is one thread. `mainThread: false` leaves every file to the workers
+ * (tests, to compare what comes through a worker with what the loader reads itself).
  */
 export async function prereadInParallel(
   dataRoot: string,
@@ -93,7 +95,8 @@ export async function prereadInParallel(
   cache: DataCache | undefined,
   summaries: boolean,
   env: Record<string, string | undefined> = process.env,
-): Promise<Map<string, Preread> | undefined> {
+  { mainThread = true }: { mainThread?: boolean } = {},
+): Promise<{ reads: Map<string, Preread>; byWorkers: number } | undefined> {
   const { threads, minFiles } = threadsFor(env);
   if (threads < 2 || !lstatOrUndefined(dataRoot)?.isDirectory()) return undefined;
   const jobs = jobsOf(dataRoot, displayRoot, cache);
@@ -101,6 +104,7 @@ export async function prereadInParallel(
   const queue: Job[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) queue.push(jobs.slice(i, i + BATCH));
   const results = new Map<string, Preread>();
+  let byWorkers = 0;
   const keep = (answers: JobResult[]) => {
     for (const [file, read] of answers) if (read) results.set(file, read);
   };
@@ -114,7 +118,8 @@ export async function prereadInParallel(
   const finished = () => {
     if (busy === 0 && queue.length === 0) settle();
   };
-  for (let i = 0; i < Math.min(threads - 1, queue.length - 1); i++) {
+  const workerCount = mainThread ? Math.min(threads - 1, queue.length - 1) : threads - 1;
+  for (let i = 0; i < workerCount; i++) {
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
       workerData: { summaries, compileCache },
     });
@@ -128,6 +133,7 @@ export async function prereadInParallel(
     };
     worker.on('message', (answers: JobResult[]) => {
       busy--;
+      byWorkers += answers.length;
       keep(answers);
       give();
       finished();
@@ -145,7 +151,7 @@ export async function prereadInParallel(
     give();
   }
   try {
-    while (queue.length > 0) {
+    while (mainThread && queue.length > 0) {
       keep(queue.shift()!.map((job) => runJob(job, summaries)));
       // Let the workers' answers in (and give them their next batch).
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
@@ -156,5 +162,5 @@ export async function prereadInParallel(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+  return { reads: results, byWorkers };
 }

@@ -24,7 +24,7 @@ import { join, relative } from 'node:path';
 import { writeJsonAtomically, type CachedEntry, type DataCache, type FileRecord } from './cache.ts';
 import type { CheckOutcome, CheckResultStore } from './check-result.ts';
 import { checkDay } from './check-day.ts';
-import { cleanEntries, formatProblem, readCleanFile, type LoadedEntry, type Problem } from './load.ts';
+import { cleanEntries, formatProblem, readCleanFile, type CleanFile, type LoadedEntry, type Problem } from './load.ts';
 import { checkIntegrity, integrityKeys, summarize, type IntegrityKeys } from './integrity.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
@@ -154,10 +154,14 @@ function readIndex(dir: string, token: string): StoredIndex | undefined {
   }
 }
 
-/** The next link of every entry, by collection and id (several when an id is not unique). */
+/**
+ * The next link of every entry that has one, by collection and id (several when an id is not unique). An entry without
+ * a link adds nothing to a chain, so it is left out.
+ */
 function linksOf(entries: readonly Tuple[]): Map<number, number[]>[] {
   const links = COLLECTION_NAMES.map(() => new Map<number, number[]>());
   for (const e of entries) {
+    if (e[LINK] < 0) continue;
     const byId = links[e[COLLECTION]]!;
     const known = byId.get(e[ID]);
     if (known) known.push(e[LINK]);
@@ -181,16 +185,39 @@ function eachChainKey(entry: Tuple, links: Map<number, number[]>[], visit: (key:
   }
 }
 
-function dependsOn(entry: Tuple, keys: ReadonlySet<number>, links: Map<number, number[]>[]): boolean {
-  if (entry[DEPS].some((k) => keys.has(k))) return true;
-  let found = false;
-  eachChainKey(entry, links, (k) => (found ||= keys.has(k)));
-  return found;
+/**
+ * Per collection, the ids from which a chain reaches one of `keys`: the keys themselves, and the id of every entry
+ * whose link is such an id. An entry's chain (eachChainKey) meets a key exactly when its link is one of these; found
+ * by following the links backwards from the keys once, instead of walking every entry's chain.
+ */
+function idsReaching(entries: readonly Tuple[], keys: ReadonlySet<number>): Set<number>[] {
+  const linkedFrom = COLLECTION_NAMES.map(() => new Map<number, number[]>());
+  for (const e of entries) {
+    if (e[LINK] < 0) continue;
+    const from = linkedFrom[e[COLLECTION]]!;
+    const known = from.get(e[LINK]);
+    if (known) known.push(e[ID]);
+    else from.set(e[LINK], [e[ID]]);
+  }
+  return linkedFrom.map((from) => {
+    const reaching = new Set(keys);
+    if (from.size === 0) return reaching;
+    const next = [...keys];
+    while (next.length) {
+      for (const id of from.get(next.pop()!) ?? []) {
+        if (reaching.has(id)) continue;
+        reaching.add(id);
+        next.push(id);
+      }
+    }
+    return reaching;
+  });
 }
 
 /**
  * The outcome after the changes `store` found (edited, added, removed files), checking again only what they can
- * affect; undefined when this cannot be done (then the full check runs).
+ * affect; undefined when this cannot be done (then the full check runs). `alreadyRead`: changed files read (clean)
+ * by check-run.ts's step 2 since the walk.
  */
 export function incrementalCheck(
   projectRoot: string,
@@ -198,6 +225,7 @@ export function incrementalCheck(
   cache: DataCache,
   store: CheckResultStore,
   env: Record<string, string | undefined>,
+  alreadyRead: ReadonlyMap<string, CleanFile> = new Map(),
 ): CheckOutcome | undefined {
   const token = store.storedIndex;
   if (!token) return undefined;
@@ -208,9 +236,9 @@ export function incrementalCheck(
   const text = (n: number) => strings[n]!;
 
   // The changed files as they are now: each a clean entry-per-file file.
-  const now = new Map<string, { hash: string; stamp: { size: number; mtimeMs: number }; entries: CachedEntry[] }>();
+  const now = new Map<string, CleanFile>();
   for (const file of [...store.edits.map((e) => e.file), ...store.added]) {
-    const read = readCleanFile(dataRoot, file, summarize);
+    const read = alreadyRead.get(file) ?? readCleanFile(dataRoot, file, summarize);
     if (!read) return undefined;
     now.set(file, read);
   }
@@ -247,14 +275,15 @@ export function incrementalCheck(
   // Which entries to check again: the changed ones, and those that depend on a key a changed entry claims (with
   // their chains as they were and as they are).
   const changedKeys = new Set([...before, ...added].flatMap((e) => e[CLAIMS]));
-  const linksBefore = linksOf(index.entries);
-  const linksNow = linksOf(entries);
+  const reachingBefore = idsReaching(index.entries, changedKeys);
+  const reachingNow = idsReaching(entries, changedKeys);
+  const throughChain = (e: Tuple) =>
+    e[LINK] >= 0 && (reachingBefore[e[COLLECTION]]!.has(e[LINK]) || reachingNow[e[COLLECTION]]!.has(e[LINK]));
   const isAdded = new Set(added);
   const recheck = new Set(
-    entries.filter(
-      (e) => isAdded.has(e) || dependsOn(e, changedKeys, linksBefore) || dependsOn(e, changedKeys, linksNow),
-    ),
+    entries.filter((e) => isAdded.has(e) || e[DEPS].some((k) => changedKeys.has(k)) || throughChain(e)),
   );
+  const linksNow = linksOf(entries);
   // Their context: every entry that claims a key they depend on, and the sources.
   const needed = new Set<number>();
   for (const e of recheck) {

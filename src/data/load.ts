@@ -716,17 +716,20 @@ function readEntries(
   return { clean };
 }
 
+/** A clean file's entries as readCleanFile read them, with the hash and stamp of the bytes they were made from. */
+export interface CleanFile {
+  hash: string;
+  stamp: FileStamp;
+  entries: CachedEntry[];
+}
+
 /**
  * The entries of one clean file of an entry-per-file collection (`rel`, relative to `dataRoot`), as the cache
  * keeps them (summaries with `summarize`), with the hash of the bytes they were made from; undefined when the
  * file has a problem, is not such a file, or changed while it was read. npm run check compares an edited
  * file's summaries with those it had (check-result.ts) instead of checking the whole tree again.
  */
-export function readCleanFile(
-  dataRoot: string,
-  rel: string,
-  summarize?: Summarize,
-): { hash: string; stamp: FileStamp; entries: CachedEntry[] } | undefined {
+export function readCleanFile(dataRoot: string, rel: string, summarize?: Summarize): CleanFile | undefined {
   const [folder, fileName, ...deeper] = rel.split('/');
   const found = (Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]).find(
     ([, spec]) => spec.layout === 'entry-per-file' && spec.path === folder,

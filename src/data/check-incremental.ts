@@ -59,16 +59,34 @@ interface StoredIndex {
 type Tuple = [number, number, number, number, number[], number[], number, Problem[]?];
 const [COLLECTION, ID, FILE, INDEX, CLAIMS, DEPS, LINK, PROBLEMS] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
-/** The strings of an index, and the number of each (new ones are added). */
-function stringTable(strings: string[]) {
+/** Lookups by scan in a string table before it maps all its strings (see stringTable). */
+const MAX_SCANS = 200;
+
+/**
+ * The strings of an index, and the number of each (new ones are added). `few`: only a few strings will be looked up
+ * (the incremental check: the keys of the changed entries), so each is found by a scan instead of a map of all
+ * 25,000 strings made first (a tenth of the check after an edit at 10,000 programs); after MAX_SCANS lookups, the map.
+ */
+function stringTable(strings: string[], few = false) {
   const refs = new Map<string, number>();
-  strings.forEach((s, i) => refs.set(s, i));
+  let scans = few ? 0 : Infinity;
+  const mapAll = () => strings.forEach((s, i) => refs.set(s, i));
+  if (!few) mapAll();
   const ref = (s: string) => {
     let n = refs.get(s);
-    if (n === undefined) refs.set(s, (n = strings.push(s) - 1));
+    if (n !== undefined) return n;
+    // Many lookups after all (many files changed): the map is cheaper.
+    if (scans === MAX_SCANS) {
+      mapAll();
+      n = refs.get(s);
+      if (n !== undefined) return n;
+    }
+    n = scans++ < MAX_SCANS ? strings.indexOf(s) : -1;
+    if (n < 0) n = strings.push(s) - 1;
+    refs.set(s, n);
     return n;
   };
-  return { ref, find: (s: string) => refs.get(s) };
+  return { ref };
 }
 
 function tupleOf(e: IndexEntry, ref: (s: string) => number): Tuple {
@@ -232,7 +250,7 @@ export function incrementalCheck(
   const index = readIndex(cache.dir, token);
   if (!index) return undefined;
   const { strings } = index;
-  const table = stringTable(strings);
+  const table = stringTable(strings, true);
   const text = (n: number) => strings[n]!;
 
   // The changed files as they are now: each a clean entry-per-file file.

@@ -124,30 +124,32 @@ export async function prereadInParallel(
       workerData: { summaries, compileCache },
     });
     workers.push(worker);
-    let batch: Job[] | undefined;
+    // Two batches in flight: the next one waits in the worker while the main thread, busy with a batch of its own,
+    // cannot answer (with one, the worker sat idle a third of the time).
+    const inFlight: Job[][] = [];
     const give = () => {
-      batch = queue.shift();
+      const batch = queue.shift();
       if (!batch) return;
+      inFlight.push(batch);
       busy++;
       worker.postMessage(batch);
     };
     worker.on('message', (answers: JobResult[]) => {
+      inFlight.shift();
       busy--;
       byWorkers += answers.length;
       keep(answers);
       give();
       finished();
     });
-    // A worker that fails leaves its batch to the main thread.
+    // A worker that fails leaves its batches to the main thread.
     worker.on('error', () => {
-      if (batch) {
-        busy--;
-        queue.push(batch);
-        batch = undefined;
-      }
+      busy -= inFlight.length;
+      queue.push(...inFlight.splice(0));
       // The main thread takes what is left (after its loop, if it is waiting already).
       if (busy === 0) settle();
     });
+    give();
     give();
   }
   try {

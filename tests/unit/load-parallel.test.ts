@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { runCheck } from '../../src/data/check-run.ts';
 import { summarize } from '../../src/data/integrity.ts';
 import { formatProblem, loadData } from '../../src/data/load.ts';
-import { prereadInParallel } from '../../src/data/load-parallel.ts';
+import { prereadInParallel, threadsFor } from '../../src/data/load-parallel.ts';
 import { badFixtures, materialize } from '../helpers/fixtures.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -99,5 +99,16 @@ describe('the check reading its files in worker threads', () => {
       const withAhead = loadData(dataRoot, undefined, undefined, summarize, reads).problems.map(formatProblem);
       expect(withAhead, name).toEqual(alone);
     }
+  });
+
+  it('uses a worker per core that other processes leave idle, or the number of threads it is told', () => {
+    expect(threadsFor({}, 2, 0.3)).toEqual({ threads: 2, minFiles: 1000 });
+    expect(threadsFor({}, 2, 1.5)).toEqual({ threads: 1, minFiles: 1000 });
+    expect(threadsFor({}, 2, 15)).toEqual({ threads: 1, minFiles: 1000 });
+    expect(threadsFor({}, 1, 0)).toEqual({ threads: 1, minFiles: 1000 });
+    expect(threadsFor({}, 8, 2.5)).toEqual({ threads: 6, minFiles: 1000 });
+    expect(threadsFor({}, 8, 0)).toEqual({ threads: 8, minFiles: 1000 });
+    expect(threadsFor({ ATLAS_CHECK_THREADS: '3' }, 2, 15)).toEqual({ threads: 3, minFiles: 0 });
+    expect(threadsFor({ ATLAS_CHECK_THREADS: '1' }, 8, 0)).toEqual({ threads: 1, minFiles: 0 });
   });
 });

@@ -215,7 +215,7 @@ export class CheckResultStore {
       }
       // A file changed: touched (same bytes), or edited. A folder became a file, or the other way: a full check.
       const before = was.hashes[i];
-      if (before === null || was.sizes[i]! < 0 || now.sizes[j]! < 0) return false;
+      if (typeof before !== 'string' || was.sizes[i]! < 0 || now.sizes[j]! < 0) return false;
       const hash = hashOf(join(this.dataRoot, name));
       if (hash === undefined) return false;
       if (hash === before) {

@@ -1,9 +1,9 @@
 /**
  * The loader's per-file work in parallel: before loadData runs, the files it will have to read (those the cache
  * does not know by their stamp) are read, hashed, parsed by the fast path, validated and summarised in worker
- * threads, one per available core (the main thread being one of them; see threadsFor). loadData then takes each file's result in
- * its own order (readEntries' `ahead`), so what it returns, and so every line of the check, is the same as when it
- * reads every file itself: files that are not clean are still read and reported by the main thread alone.
+ * threads, one per idle core (the main thread being one of them; see threadsFor). loadData then takes each file's
+ * result in its own order (readEntries' `ahead`), so what it returns, and so every line of the check, is the same as
+ * when it reads every file itself: files that are not clean are still read and reported by the main thread alone.
  *
  * Used by npm run check's full check (check-run.ts). Worker threads cost a start-up each (loading the schemas and
  * parsers): with fewer files to read than MIN_FILES, or one core, nothing is read ahead.
@@ -42,8 +42,8 @@ export function runJob(job: Job, summaries: boolean): JobResult {
 /**
  * How many threads read files: ATLAS_CHECK_THREADS, else the main thread and a worker per further core that other
  * processes leave idle (cores minus the 1-minute load average). On a machine whose cores are busy already, worker
- * threads only add their start-up and the copying of their results (measured: about a quarter more CPU for the
- * same wall time at a load of 15–20 on 2 cores).
+ * threads only add their start-up and the copying of their results (measured at a load of 15–20 on 2 cores: a
+ * quarter more CPU for a tenth less wall time).
  */
 export function threadsFor(
   env: Record<string, string | undefined>,

@@ -157,6 +157,14 @@ export class DataCache {
     return join(this.dir, `${this.kind}-${String(shard).padStart(digits, '0')}.json`);
   }
 
+  /** The stored record's stamp and hash of a file, without taking it for this run (load-parallel.ts). */
+  peek(file: string): { hash: string; size: number; mtimeMs: number } | undefined {
+    const record = this.previous.get(file);
+    return record && Array.isArray(record.entries)
+      ? { hash: record.hash, size: record.size, mtimeMs: record.mtimeMs }
+      : undefined;
+  }
+
   /** The clean file's entries if its size and modification time are unchanged since they were stored. */
   byStamp(file: string, stamp: FileStamp): CachedEntry[] | undefined {
     const record = this.previous.get(file);

@@ -24,7 +24,7 @@ import { join, relative } from 'node:path';
 import { writeJsonAtomically, type CachedEntry, type DataCache, type FileRecord } from './cache.ts';
 import type { CheckOutcome, CheckResultStore } from './check-result.ts';
 import { checkDay } from './check-day.ts';
-import { cleanEntries, formatProblem, readCleanFile, type LoadedEntry, type Problem } from './load.ts';
+import { cleanEntries, formatProblem, readCleanFile, type CleanFile, type LoadedEntry, type Problem } from './load.ts';
 import { checkIntegrity, integrityKeys, summarize, type IntegrityKeys } from './integrity.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
@@ -59,16 +59,34 @@ interface StoredIndex {
 type Tuple = [number, number, number, number, number[], number[], number, Problem[]?];
 const [COLLECTION, ID, FILE, INDEX, CLAIMS, DEPS, LINK, PROBLEMS] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
-/** The strings of an index, and the number of each (new ones are added). */
-function stringTable(strings: string[]) {
+/** Lookups by scan in a string table before it maps all its strings (see stringTable). */
+const MAX_SCANS = 200;
+
+/**
+ * The strings of an index, and the number of each (new ones are added). `few`: only a few strings will be looked up
+ * (the incremental check: the keys of the changed entries), so each is found by a scan instead of a map of all
+ * 25,000 strings made first (a tenth of the check after an edit at 10,000 programs); after MAX_SCANS lookups, the map.
+ */
+function stringTable(strings: string[], few = false) {
   const refs = new Map<string, number>();
-  strings.forEach((s, i) => refs.set(s, i));
+  let scans = few ? 0 : Infinity;
+  const mapAll = () => strings.forEach((s, i) => refs.set(s, i));
+  if (!few) mapAll();
   const ref = (s: string) => {
     let n = refs.get(s);
-    if (n === undefined) refs.set(s, (n = strings.push(s) - 1));
+    if (n !== undefined) return n;
+    // Many lookups after all (many files changed): the map is cheaper.
+    if (scans === MAX_SCANS) {
+      mapAll();
+      n = refs.get(s);
+      if (n !== undefined) return n;
+    }
+    n = scans++ < MAX_SCANS ? strings.indexOf(s) : -1;
+    if (n < 0) n = strings.push(s) - 1;
+    refs.set(s, n);
     return n;
   };
-  return { ref, find: (s: string) => refs.get(s) };
+  return { ref };
 }
 
 function tupleOf(e: IndexEntry, ref: (s: string) => number): Tuple {
@@ -154,10 +172,14 @@ function readIndex(dir: string, token: string): StoredIndex | undefined {
   }
 }
 
-/** The next link of every entry, by collection and id (several when an id is not unique). */
+/**
+ * The next link of every entry that has one, by collection and id (several when an id is not unique). An entry without
+ * a link adds nothing to a chain, so it is left out.
+ */
 function linksOf(entries: readonly Tuple[]): Map<number, number[]>[] {
   const links = COLLECTION_NAMES.map(() => new Map<number, number[]>());
   for (const e of entries) {
+    if (e[LINK] < 0) continue;
     const byId = links[e[COLLECTION]]!;
     const known = byId.get(e[ID]);
     if (known) known.push(e[LINK]);
@@ -181,16 +203,39 @@ function eachChainKey(entry: Tuple, links: Map<number, number[]>[], visit: (key:
   }
 }
 
-function dependsOn(entry: Tuple, keys: ReadonlySet<number>, links: Map<number, number[]>[]): boolean {
-  if (entry[DEPS].some((k) => keys.has(k))) return true;
-  let found = false;
-  eachChainKey(entry, links, (k) => (found ||= keys.has(k)));
-  return found;
+/**
+ * Per collection, the ids from which a chain reaches one of `keys`: the keys themselves, and the id of every entry
+ * whose link is such an id. An entry's chain (eachChainKey) meets a key exactly when its link is one of these; found
+ * by following the links backwards from the keys once, instead of walking every entry's chain.
+ */
+function idsReaching(entries: readonly Tuple[], keys: ReadonlySet<number>): Set<number>[] {
+  const linkedFrom = COLLECTION_NAMES.map(() => new Map<number, number[]>());
+  for (const e of entries) {
+    if (e[LINK] < 0) continue;
+    const from = linkedFrom[e[COLLECTION]]!;
+    const known = from.get(e[LINK]);
+    if (known) known.push(e[ID]);
+    else from.set(e[LINK], [e[ID]]);
+  }
+  return linkedFrom.map((from) => {
+    const reaching = new Set(keys);
+    if (from.size === 0) return reaching;
+    const next = [...keys];
+    while (next.length) {
+      for (const id of from.get(next.pop()!) ?? []) {
+        if (reaching.has(id)) continue;
+        reaching.add(id);
+        next.push(id);
+      }
+    }
+    return reaching;
+  });
 }
 
 /**
  * The outcome after the changes `store` found (edited, added, removed files), checking again only what they can
- * affect; undefined when this cannot be done (then the full check runs).
+ * affect; undefined when this cannot be done (then the full check runs). `alreadyRead`: changed files read (clean)
+ * by check-run.ts's step 2 since the walk.
  */
 export function incrementalCheck(
   projectRoot: string,
@@ -198,19 +243,20 @@ export function incrementalCheck(
   cache: DataCache,
   store: CheckResultStore,
   env: Record<string, string | undefined>,
+  alreadyRead: ReadonlyMap<string, CleanFile> = new Map(),
 ): CheckOutcome | undefined {
   const token = store.storedIndex;
   if (!token) return undefined;
   const index = readIndex(cache.dir, token);
   if (!index) return undefined;
   const { strings } = index;
-  const table = stringTable(strings);
+  const table = stringTable(strings, true);
   const text = (n: number) => strings[n]!;
 
   // The changed files as they are now: each a clean entry-per-file file.
-  const now = new Map<string, { hash: string; stamp: { size: number; mtimeMs: number }; entries: CachedEntry[] }>();
+  const now = new Map<string, CleanFile>();
   for (const file of [...store.edits.map((e) => e.file), ...store.added]) {
-    const read = readCleanFile(dataRoot, file, summarize);
+    const read = alreadyRead.get(file) ?? readCleanFile(dataRoot, file, summarize);
     if (!read) return undefined;
     now.set(file, read);
   }
@@ -247,14 +293,15 @@ export function incrementalCheck(
   // Which entries to check again: the changed ones, and those that depend on a key a changed entry claims (with
   // their chains as they were and as they are).
   const changedKeys = new Set([...before, ...added].flatMap((e) => e[CLAIMS]));
-  const linksBefore = linksOf(index.entries);
-  const linksNow = linksOf(entries);
+  const reachingBefore = idsReaching(index.entries, changedKeys);
+  const reachingNow = idsReaching(entries, changedKeys);
+  const throughChain = (e: Tuple) =>
+    e[LINK] >= 0 && (reachingBefore[e[COLLECTION]]!.has(e[LINK]) || reachingNow[e[COLLECTION]]!.has(e[LINK]));
   const isAdded = new Set(added);
   const recheck = new Set(
-    entries.filter(
-      (e) => isAdded.has(e) || dependsOn(e, changedKeys, linksBefore) || dependsOn(e, changedKeys, linksNow),
-    ),
+    entries.filter((e) => isAdded.has(e) || e[DEPS].some((k) => changedKeys.has(k)) || throughChain(e)),
   );
+  const linksNow = linksOf(entries);
   // Their context: every entry that claims a key they depend on, and the sources.
   const needed = new Set<number>();
   for (const e of recheck) {

@@ -11,7 +11,7 @@
 import { join, relative } from 'node:path';
 import { dataCacheFor, type DataCache } from './cache.ts';
 import { CheckResultStore, type CheckOutcome } from './check-result.ts';
-import type { LoadedEntry, Problem } from './load.ts';
+import type { CleanFile, LoadedEntry, Problem } from './load.ts';
 
 /** More edited files than this are checked in full (comparing each one's summaries costs a parse). */
 const MAX_EDITS = 20;
@@ -33,14 +33,16 @@ export async function runCheck(
   const store = cache ? new CheckResultStore(projectRoot, dataRoot, cache.dir, env) : undefined;
   const stored = store?.lookup();
   if (stored) return { outcome: stored, path: 'stored' };
-  const edited = cache && store ? await editsWithoutEffect(projectRoot, dataRoot, cache, store) : undefined;
+  // The edited files step 2 read, given to step 3 so that it need not read them again.
+  const read = new Map<string, CleanFile>();
+  const edited = cache && store ? await editsWithoutEffect(projectRoot, dataRoot, cache, store, read) : undefined;
   if (edited) return { outcome: edited, path: 'edits' };
   if (cache && store && (store.edits.length > 0 || store.added.length > 0 || store.removed.length > 0)) {
     const { incrementalCheck } = await import('./check-incremental.ts');
-    const outcome = incrementalCheck(projectRoot, dataRoot, cache, store, env);
+    const outcome = incrementalCheck(projectRoot, dataRoot, cache, store, env, read);
     if (outcome) return { outcome, path: 'incremental' };
   }
-  return { outcome: await fullCheck(projectRoot, dataRoot, cache, store), path: 'full' };
+  return { outcome: await fullCheck(projectRoot, dataRoot, cache, store, env), path: 'full' };
 }
 
 async function editsWithoutEffect(
@@ -48,6 +50,7 @@ async function editsWithoutEffect(
   dataRoot: string,
   cache: DataCache,
   store: CheckResultStore,
+  read: Map<string, CleanFile>,
 ): Promise<CheckOutcome | undefined> {
   const before = store.storedOutcome;
   if (!before || store.edits.length === 0 || store.edits.length > MAX_EDITS) return undefined;
@@ -61,9 +64,10 @@ async function editsWithoutEffect(
     if (before.problems.some((line) => line.startsWith(`${shown}:`) || line.startsWith(`${shown}  `))) return undefined;
     const was = cache.storedBefore(shown);
     if (!was || was.hash !== checkedHash) return undefined;
-    const read = readCleanFile(dataRoot, file, summarize);
-    if (!read || JSON.stringify(read.entries) !== JSON.stringify(was.entries)) return undefined;
-    now.set(file, read);
+    const clean = readCleanFile(dataRoot, file, summarize);
+    if (clean) read.set(file, clean);
+    if (!clean || JSON.stringify(clean.entries) !== JSON.stringify(was.entries)) return undefined;
+    now.set(file, clean);
   }
   return store.acceptEdits(now);
 }
@@ -73,14 +77,19 @@ async function fullCheck(
   dataRoot: string,
   cache: DataCache | undefined,
   store: CheckResultStore | undefined,
+  env: Record<string, string | undefined>,
 ): Promise<CheckOutcome> {
   const { checkData } = await import('./index.ts');
   const { formatProblem } = await import('./load.ts');
+  const { prereadInParallel } = await import('./load-parallel.ts');
+  // The files to read, read ahead in worker threads when there are many (a cold check).
+  const prereads = (await prereadInParallel(dataRoot, projectRoot, cache, true, env))?.reads;
   const owners = new Map<Problem, LoadedEntry>();
   const result = checkData(projectRoot, dataRoot, {
     cache: cache ?? false,
     summariesOnly: true,
     owner: (problem, entry) => owners.set(problem, entry),
+    prereads,
   });
   const counts = new Map<string, number>();
   for (const e of result.entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);

@@ -1,6 +1,6 @@
 /** Load + validate + integrity in one call: what `npm run check`, the build and the tests use. */
 import { resolve } from 'node:path';
-import { loadData, type LoadResult, type Problem } from './load.ts';
+import { loadData, type LoadResult, type Prereads, type Problem } from './load.ts';
 import { checkIntegrity, summarize, type IntegrityScope } from './integrity.ts';
 import { DataCache, dataCacheFor } from './cache.ts';
 
@@ -22,6 +22,8 @@ export interface CheckOptions {
   summariesOnly?: boolean;
   /** Told each integrity problem with the entry it is about (the incremental check keeps them by entry). */
   owner?: IntegrityScope['owner'];
+  /** Files read ahead in worker threads (load-parallel.ts, with the same cache and summariesOnly). */
+  prereads?: Prereads;
 }
 
 /** `dataRoot` defaults to <projectRoot>/data; fixtures pass their own tree. */
@@ -37,7 +39,8 @@ export function checkData(
       : options.cache && process.env.ATLAS_DATA_CACHE !== '0'
         ? dataCacheFor(projectRoot, dataRoot, kind)
         : undefined;
-  const loaded = loadData(dataRoot, projectRoot, cache, options.summariesOnly ? summarize : undefined);
+  const summarizer = options.summariesOnly ? summarize : undefined;
+  const loaded = loadData(dataRoot, projectRoot, cache, summarizer, options.prereads);
   // Integrity only makes sense on entries that passed their schema; schema problems are reported first.
   const integrity = checkIntegrity(loaded, projectRoot, undefined, { owner: options.owner });
   const problems = [...loaded.problems, ...integrity].sort(

@@ -606,9 +606,77 @@ function lazyFull(abs: string, spec: CollectionSpec): (pathInFile: (string | num
 type Read = { clean: CachedEntry[] } | { text: string; hash: string; stamp: FileStamp } | undefined;
 
 /**
+ * What reading one file ahead of the loader found (load-parallel.ts, in worker threads): the hash of its bytes, and
+ * its entries when the fast path read it clean. The loader uses it only if the file's stamp is still the one read.
+ */
+export interface Preread {
+  hash: string;
+  stamp: FileStamp;
+  clean?: CachedEntry[];
+}
+
+/** Files read ahead of the loader, by the loader's name for them (`file`). */
+export type Prereads = ReadonlyMap<string, Preread>;
+
+/**
+ * The fast path on a file's text: its entries (summaries with `summarize`) when it parses as plain data and every
+ * entry is valid (with `stem`, an id equal to the file name); undefined when the full path must read it.
+ */
+function cleanEntriesOf(
+  text: string,
+  spec: CollectionSpec,
+  stem: string | undefined,
+  summarize: ((data: unknown) => IntegritySummary) | undefined,
+): CachedEntry[] | undefined {
+  const value = fastParse(text);
+  if (value === undefined) return undefined;
+  const clean: CachedEntry[] = [];
+  const items = spec.layout === 'list' ? value : [value];
+  if (!Array.isArray(items) || items.length === 0) return undefined;
+  for (const [index, raw] of items.entries()) {
+    const result = spec.schema.safeParse(raw);
+    if (!result.success) return undefined;
+    const id = (result.data as { id: string }).id;
+    if (stem !== undefined && id !== stem) return undefined;
+    clean.push({
+      id,
+      data: summarize ? summarize(result.data) : result.data,
+      pathInFile: stem === undefined ? [index] : [],
+    });
+  }
+  return clean;
+}
+
+/**
+ * Reads one file ahead of the loader, as readEntries would (load-parallel.ts runs it in worker threads): undefined
+ * when it cannot be read or decoded (the loader reads it again and reports why), the hash alone when its bytes are
+ * the `knownHash` the cache has or the fast path does not take it clean.
+ */
+export function prereadFile(
+  abs: string,
+  file: string,
+  spec: CollectionSpec,
+  stem: string | undefined,
+  stamp: FileStamp,
+  knownHash: string | undefined,
+  summarize: ((data: unknown) => IntegritySummary) | undefined,
+): Preread | undefined {
+  const problems: Problem[] = [];
+  const bytes = readRegularFile(abs, file, problems);
+  if (!bytes || problems.length > 0) return undefined;
+  const hash = contentHash(bytes);
+  if (hash === knownHash) return { hash, stamp };
+  const text = decodeUtf8(bytes, file, problems);
+  if (text === undefined || problems.length > 0) return undefined;
+  const clean = cleanEntriesOf(text, spec, stem, summarize);
+  return clean ? { hash, stamp, clean } : { hash, stamp };
+}
+
+/**
  * Reads a file for the loader: its entries straight away when it is clean (from the cache, or by the
  * fast path with every entry valid), else its text for the full path; undefined when it cannot be read
- * (reported). `stem` is the file name an entry-per-file entry's id must equal; lists have none.
+ * (reported). `stem` is the file name an entry-per-file entry's id must equal; lists have none. `ahead`: what
+ * reading it ahead found (load-parallel.ts), used when the stamp is the same.
  */
 function readEntries(
   abs: string,
@@ -619,36 +687,40 @@ function readEntries(
   cache: DataCache | undefined,
   stats: Stats,
   summarize: ((data: unknown) => IntegritySummary) | undefined,
+  ahead?: Preread,
 ): Read {
   const stamp = { size: stats.size, mtimeMs: stats.mtimeMs };
   const unchanged = cache?.byStamp(file, stamp);
   if (unchanged) return { clean: unchanged };
+  const readAhead = ahead && ahead.stamp.size === stamp.size && ahead.stamp.mtimeMs === stamp.mtimeMs;
+  if (readAhead) {
+    const cached = cache?.byHash(file, ahead.hash, stamp);
+    if (cached) return { clean: cached };
+    if (ahead.clean) {
+      cache?.set(file, ahead.hash, stamp, ahead.clean);
+      return { clean: ahead.clean };
+    }
+  }
   const bytes = readRegularFile(abs, file, problems);
   if (!bytes) return undefined;
-  const hash = cache ? contentHash(bytes) : '';
-  const cached = cache?.byHash(file, hash, stamp);
+  const hash = cache || readAhead ? contentHash(bytes) : '';
+  // The same bytes as read ahead: looked up in the cache already (a miss is counted once), and not clean.
+  const sameAsAhead = readAhead && hash === ahead.hash;
+  const cached = sameAsAhead ? undefined : cache?.byHash(file, hash, stamp);
   if (cached) return { clean: cached };
   const text = decodeUtf8(bytes, file, problems);
   if (text === undefined) return undefined;
-  const full = { text, hash, stamp };
-  const value = fastParse(text);
-  if (value === undefined) return full;
-  const clean: CachedEntry[] = [];
-  const items = spec.layout === 'list' ? value : [value];
-  if (!Array.isArray(items) || items.length === 0) return full;
-  for (const [index, raw] of items.entries()) {
-    const result = spec.schema.safeParse(raw);
-    if (!result.success) return full;
-    const id = (result.data as { id: string }).id;
-    if (stem !== undefined && id !== stem) return full;
-    clean.push({
-      id,
-      data: summarize ? summarize(result.data) : result.data,
-      pathInFile: stem === undefined ? [index] : [],
-    });
-  }
+  const clean = sameAsAhead ? undefined : cleanEntriesOf(text, spec, stem, summarize);
+  if (!clean) return { text, hash, stamp };
   cache?.set(file, hash, stamp, clean);
   return { clean };
+}
+
+/** A clean file's entries as readCleanFile read them, with the hash and stamp of the bytes they were made from. */
+export interface CleanFile {
+  hash: string;
+  stamp: FileStamp;
+  entries: CachedEntry[];
 }
 
 /**
@@ -657,11 +729,7 @@ function readEntries(
  * file has a problem, is not such a file, or changed while it was read. npm run check compares an edited
  * file's summaries with those it had (check-result.ts) instead of checking the whole tree again.
  */
-export function readCleanFile(
-  dataRoot: string,
-  rel: string,
-  summarize?: Summarize,
-): { hash: string; stamp: FileStamp; entries: CachedEntry[] } | undefined {
+export function readCleanFile(dataRoot: string, rel: string, summarize?: Summarize): CleanFile | undefined {
   const [folder, fileName, ...deeper] = rel.split('/');
   const found = (Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]).find(
     ([, spec]) => spec.layout === 'entry-per-file' && spec.path === folder,
@@ -720,12 +788,14 @@ export function cleanEntries(
 /**
  * Loads and validates every collection under `dataRoot`. `displayRoot` is what file names are shown
  * relative to. With a cache, unchanged clean files are not read again (the cache is saved at the end).
+ * `prereads`: files read ahead in worker threads (load-parallel.ts); the result is the same with or without.
  */
 export function loadData(
   dataRoot: string,
   displayRoot = join(dataRoot, '..'),
   cache?: DataCache,
   summarize?: Summarize,
+  prereads?: Prereads,
 ): LoadResult {
   const entries: LoadedEntry[] = [];
   const pushClean = (collection: CollectionName, abs: string, file: string, clean: CachedEntry[]) =>
@@ -811,7 +881,8 @@ export function loadData(
           markInvalid(name, stem);
           continue;
         }
-        const read = readEntries(abs, file, spec, stem, problems, cache, entryStats, summarizer(name));
+        const ahead = prereads?.get(file);
+        const read = readEntries(abs, file, spec, stem, problems, cache, entryStats, summarizer(name), ahead);
         if (read && 'clean' in read) {
           pushClean(name, abs, file, read.clean);
           continue;
@@ -863,7 +934,8 @@ export function loadData(
         problems.push({ file, message: `is ${what}; the ${name} list must be a regular file` });
         continue;
       }
-      const read = readEntries(target, file, spec, undefined, problems, cache, stats, summarizer(name));
+      const ahead = prereads?.get(file);
+      const read = readEntries(target, file, spec, undefined, problems, cache, stats, summarizer(name), ahead);
       if (read && 'clean' in read) {
         pushClean(name, target, file, read.clean);
         continue;

@@ -62,6 +62,11 @@ interface Pagefind {
  */
 export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0.5 }, excerptLength: 36, noWorker: true };
 const PAGE_SIZE = 10;
+/**
+ * Pause after a keystroke before searching (Pagefind's own input waits 300 ms; GOV.UK's finders search a text
+ * field only on change or Enter). 120 ms lets a typist's next key cancel the search and still shows results
+ * while the hands are on the keys.
+ */
 const DEBOUNCE_MS = 120;
 const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
 
@@ -83,6 +88,11 @@ let current: PagefindResult[] = [];
 let currentQuery = '';
 let shown = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * The text the latest search was run for: some browsers send an input event after the IME's compositionend
+ * (which has already searched), and it should not search again.
+ */
+let lastRunValue: string | undefined;
 let firstResult = true;
 let suggestions: Promise<{ t: string; u: string; k: string }[]> | undefined;
 const suggestBox = document.getElementById('search-suggest') as HTMLElement;
@@ -204,6 +214,7 @@ async function run() {
   if (!pagefind) return;
   const seq = ++sequence;
   const raw = input.value;
+  lastRunValue = raw;
   const query = normalizeQuery(raw);
   const filters = selectedFilters();
   syncUrl(raw.trim());
@@ -322,11 +333,15 @@ async function start() {
     setState('error');
     return;
   }
-  // Search as the user types; while an IME composes Japanese, wait for the converted text.
+  // Search as the user types, after a pause (DEBOUNCE_MS). While an IME composes Japanese, wait for the converted
+  // text; its commit (compositionend) is a deliberate act, like Enter, so it searches at once.
   input.addEventListener('input', (e) => {
-    if (!(e as InputEvent).isComposing) schedule();
+    if (!(e as InputEvent).isComposing && input.value !== lastRunValue) schedule();
   });
-  input.addEventListener('compositionend', schedule);
+  input.addEventListener('compositionend', () => {
+    clearTimeout(timer);
+    if (input.value !== lastRunValue) void run();
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);

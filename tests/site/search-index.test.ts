@@ -107,6 +107,15 @@ describe('search index', () => {
     expect(readdirSync(join(PAGEFIND, 'fragment')).sort()).toEqual([...folders].sort());
   });
 
+  it('serves metadata and WebAssembly that unzip to Pagefind 1.6 files (regzipped by search-compress.ts)', () => {
+    const files = readdirSync(PAGEFIND).filter((f) => /^(pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) {
+      const content = gunzipSync(readFileSync(join(PAGEFIND, f))).toString('latin1');
+      expect(content.startsWith(f.startsWith('wasm.') ? 'pagefind_dcd\0asm' : 'pagefind_dcd'), f).toBe(true);
+    }
+  });
+
   it('indexes the main content of content pages only, each with its kind and title', () => {
     const problems: string[] = [];
     for (const file of indexed()) {

@@ -12,7 +12,8 @@
  *   nursing" typed as one input: bytes and requests from opening the page to the first result, and the time
  *   from the last keystroke (the commit, or the input) to the first result in the list (median).
  *
- * Usage: node scripts/search-bench.ts [--runs N] [--lang ja|en] [siteDir]
+ * Usage: node scripts/search-bench.ts [--runs N] [--lang ja|en] [--ime-pause MS] [siteDir]
+ *   (--ime-pause: time between the IME's conversion and its commit, as a person takes; default 0)
  *   (default: $ATLAS_OUT_DIR or dist, 5 runs, both languages)
  * Serves the site itself on a free local port; needs Debian's Chromium (/usr/bin/chromium).
  */
@@ -27,9 +28,12 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const langAt = args.indexOf('--lang');
+/** Milliseconds between the IME's conversion (the candidate shown) and its commit; 0: committed at once. */
+const pauseAt = args.indexOf('--ime-pause');
+const IME_PAUSE = pauseAt >= 0 ? Number(args[pauseAt + 1]) : 0;
 const LANGS = langAt >= 0 ? [args[langAt + 1] as 'ja' | 'en'] : (['ja', 'en'] as const);
 const positional = args.filter(
-  (a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && (langAt < 0 || i !== langAt + 1),
+  (a, i) => !a.startsWith('--') && ![runsAt, langAt, pauseAt].some((at) => at >= 0 && i === at + 1),
 );
 const root = resolve(positional[0] ?? process.env.ATLAS_OUT_DIR ?? 'dist');
 const pagefindDir = join(root, 'pagefind');
@@ -264,6 +268,7 @@ async function main() {
             selectionStart: typed.length,
             selectionEnd: typed.length,
           });
+          if (IME_PAUSE) await page.waitForTimeout(IME_PAUSE);
           await cdp.send('Input.insertText', { text: typed });
         } else await page.keyboard.insertText(typed);
         typedTimes.push(await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult));
@@ -276,7 +281,7 @@ async function main() {
         typedBytes!,
       );
       console.log(
-        `  last keystroke to first result: ${ms(typedTimes)} (${lang === 'ja' ? 'IME commit' : 'typed: includes the 120 ms typing debounce'})`,
+        `  last keystroke to first result: ${ms(typedTimes)} (${lang === 'ja' ? `IME commit, ${IME_PAUSE} ms after the conversion` : 'typed: includes the 120 ms typing debounce'})`,
       );
     }
   } finally {

@@ -47,6 +47,7 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  preload: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<void>;
   search: (
     q: string | null,
     o?: { filters?: Record<string, string[]> },
@@ -277,6 +278,21 @@ async function showSuggestions(raw: string, seq: number) {
   suggestBox.hidden = false;
 }
 
+/** Kanji or katakana in an IME's composition: a converted candidate, which the user usually commits as it is. */
+const CONVERTED = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/**
+ * Fetches the index chunks a query will need, without searching (Pagefind's preload), while an IME shows a
+ * converted candidate: the search at its commit then has them. Kana still being typed is not preloaded (it
+ * changes with every key, and each prefix would fetch chunks of its own).
+ */
+function preload(raw: string) {
+  const query = normalizeQuery(raw);
+  if (!query || !pagefind) return;
+  const filters = selectedFilters();
+  for (const v of [query, ...kanaVariants(query)]) void pagefind.preload(v, { filters }).catch(() => undefined);
+}
+
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(() => void run(), DEBOUNCE_MS);
@@ -336,7 +352,10 @@ async function start() {
   // Search as the user types, after a pause (DEBOUNCE_MS). While an IME composes Japanese, wait for the converted
   // text; its commit (compositionend) is a deliberate act, like Enter, so it searches at once.
   input.addEventListener('input', (e) => {
-    if (!(e as InputEvent).isComposing && input.value !== lastRunValue) schedule();
+    const { isComposing, data } = e as InputEvent;
+    if (!isComposing) {
+      if (input.value !== lastRunValue) schedule();
+    } else if (data && CONVERTED.test(data)) preload(input.value);
   });
   input.addEventListener('compositionend', () => {
     clearTimeout(timer);

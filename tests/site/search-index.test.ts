@@ -75,7 +75,7 @@ describe('search index', () => {
     expect(problems).toEqual([]);
   });
 
-  it('names pages and chunks by number in one folder per language, each naming a file that exists', () => {
+  it('orders pages by length and names pages and chunks by number in one folder per language', () => {
     // search-names.ts: numbered names compress in the metadata loaded before the first query; the folder is a
     // hash of the content, so a later build never reuses a name for another content.
     const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
@@ -96,9 +96,22 @@ describe('search index', () => {
       });
       if (readdirSync(join(PAGEFIND, 'fragment', folder ?? '-')).length !== pages.length)
         problems.push(`${lang}: fragments not named by the metadata`);
+      const words = pages.map((p) => p[1] as unknown as number);
+      // By word count within blocks of 256 pages (ORDER_BLOCK).
+      if (words.some((w, n) => n % 256 > 0 && w < words[n - 1]!)) problems.push(`${lang}: pages not by word count`);
       const chunks = [...new Set((meta[2] as string[][]).map((c) => c[2]!))];
       chunks.forEach((name, n) => {
         if (name !== `${folder}/${n}`) problems.push(`${lang}: chunk ${n} named ${name}`);
+        // A word's pages are steps from the one before (from 0), as renumberChunk reads and writes them.
+        for (const [word, entries] of (
+          readPagefindFile(join(PAGEFIND, 'index', `${name}.pf_index`)) as Cbor[][][]
+        )[0]!) {
+          let page = -1;
+          for (const [i, [step]] of (entries as number[][]).entries()) {
+            page = i === 0 ? step! : page + step!;
+            if ((i > 0 && step! <= 0) || page >= pages.length) problems.push(`${name} ${word}: page ${page}`);
+          }
+        }
       });
     }
     expect(problems).toEqual([]);

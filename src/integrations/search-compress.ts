@@ -9,7 +9,25 @@
 import { globSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
+
+/**
+ * @gfx/zopfli, loaded on first use. Its Emscripten start-up adds process-wide `uncaughtException` and
+ * `unhandledRejection` handlers (the first rethrows any error with the module's one 30 KB line as its source
+ * context; the second aborts), which would garble every later error of the build: they are taken off again.
+ */
+let zopfli: Promise<typeof import('@gfx/zopfli')> | undefined;
+function loadZopfli() {
+  zopfli ??= (async () => {
+    const events = ['uncaughtException', 'unhandledRejection'] as const;
+    const before = events.map((e) => new Set(process.listeners(e)));
+    const module = await import('@gfx/zopfli');
+    events.forEach((e, i) => {
+      for (const listener of process.listeners(e)) if (!before[i]!.has(listener)) process.off(e, listener);
+    });
+    return module;
+  })();
+  return zopfli;
+}
 
 /** Zopfli's passes: 5 gave all but 0.1 % of 15 on the 10,000-program metadata, in three quarters of the time. */
 const ITERATIONS = 5;
@@ -23,6 +41,7 @@ export interface RecompressSummary {
 /** Regzips the metadata and WebAssembly files of the Pagefind index in `dir` where Zopfli makes them smaller. */
 export async function recompressIndex(dir: string): Promise<RecompressSummary> {
   const summary: RecompressSummary = { files: 0, before: 0, after: 0 };
+  const { gzipAsync } = await loadZopfli();
   for (const file of globSync(['pagefind.*.pf_meta', 'wasm.*.pagefind'], { cwd: dir }).sort()) {
     const path = join(dir, file);
     const gzipped = readFileSync(path);

@@ -12,6 +12,16 @@ afterEach(() => {
 });
 
 describe('recompressIndex', () => {
+  it('leaves no process-wide error handler behind (Zopfli start-up adds two; first, so Zopfli loads here)', async () => {
+    const count = () => process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection');
+    const before = count();
+    const dir = mkdtempSync(join(tmpdir(), 'compress-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'wasm.unknown.pagefind'), gzipSync(Buffer.from('x'.repeat(5000))));
+    await recompressIndex(dir);
+    expect(count()).toBe(before);
+  });
+
   it('makes the metadata and WebAssembly smaller with the same content, and leaves other files alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'compress-'));
     dirs.push(dir);

@@ -47,6 +47,7 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  preload: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<void>;
   search: (
     q: string | null,
     o?: { filters?: Record<string, string[]> },
@@ -62,6 +63,11 @@ interface Pagefind {
  */
 export const PAGEFIND_OPTIONS = { ranking: { pageLength: 0.5 }, excerptLength: 36, noWorker: true };
 const PAGE_SIZE = 10;
+/**
+ * Pause after a keystroke before searching (Pagefind's own input waits 300 ms; GOV.UK's finders search a text
+ * field only on change or Enter). 120 ms lets a typist's next key cancel the search and still shows results
+ * while the hands are on the keys.
+ */
 const DEBOUNCE_MS = 120;
 const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
 
@@ -83,6 +89,11 @@ let current: PagefindResult[] = [];
 let currentQuery = '';
 let shown = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * The text the latest search was run for: some browsers send an input event after the IME's compositionend
+ * (which has already searched), and it should not search again.
+ */
+let lastRunValue: string | undefined;
 let firstResult = true;
 let suggestions: Promise<{ t: string; u: string; k: string }[]> | undefined;
 const suggestBox = document.getElementById('search-suggest') as HTMLElement;
@@ -204,6 +215,7 @@ async function run() {
   if (!pagefind) return;
   const seq = ++sequence;
   const raw = input.value;
+  lastRunValue = raw;
   const query = normalizeQuery(raw);
   const filters = selectedFilters();
   syncUrl(raw.trim());
@@ -266,6 +278,21 @@ async function showSuggestions(raw: string, seq: number) {
   suggestBox.hidden = false;
 }
 
+/** Kanji or katakana in an IME's composition: a converted candidate, which the user usually commits as it is. */
+const CONVERTED = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/**
+ * Fetches the index chunks a query will need, without searching (Pagefind's preload), while an IME shows a
+ * converted candidate: the search at its commit then has them. Kana still being typed is not preloaded (it
+ * changes with every key, and each prefix would fetch chunks of its own).
+ */
+function preload(raw: string) {
+  const query = normalizeQuery(raw);
+  if (!query || !pagefind) return;
+  const filters = selectedFilters();
+  for (const v of [query, ...kanaVariants(query)]) void pagefind.preload(v, { filters }).catch(() => undefined);
+}
+
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(() => void run(), DEBOUNCE_MS);
@@ -322,11 +349,18 @@ async function start() {
     setState('error');
     return;
   }
-  // Search as the user types; while an IME composes Japanese, wait for the converted text.
+  // Search as the user types, after a pause (DEBOUNCE_MS). While an IME composes Japanese, wait for the converted
+  // text; its commit (compositionend) is a deliberate act, like Enter, so it searches at once.
   input.addEventListener('input', (e) => {
-    if (!(e as InputEvent).isComposing) schedule();
+    const { isComposing, data } = e as InputEvent;
+    if (!isComposing) {
+      if (input.value !== lastRunValue) schedule();
+    } else if (data && CONVERTED.test(data)) preload(input.value);
   });
-  input.addEventListener('compositionend', schedule);
+  input.addEventListener('compositionend', () => {
+    clearTimeout(timer);
+    if (input.value !== lastRunValue) void run();
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);

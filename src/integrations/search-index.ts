@@ -12,9 +12,11 @@
  *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>; each stores at most MAX_POSITIONS positions of a word per
  * page (src/integrations/search-positions.ts), so what a keystroke costs does not grow with how often a
- * word is repeated on the pages it matches. Writes <outDir>/pagefind/, and next to it suggest-<lang>.json
- * (titles and glossary terms offered when nothing is found). Ranking needs nothing else: Pagefind ranks
- * titles itself and the search page re-ranks each page of results by its titles
+ * word is repeated on the pages it matches; its pages and chunks are named by number in a folder named by
+ * their content (src/integrations/search-names.ts), so the page list loaded before the first query
+ * compresses (gzipped again with Zopfli, with the WebAssembly: search-compress.ts). Writes <outDir>/pagefind/,
+ * and next to it suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs
+ * nothing else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
@@ -38,6 +40,8 @@ import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldHtmlText, yearToken } from '../lib/search.ts';
+import { recompressIndex } from './search-compress.ts';
+import { compactIndexNames } from './search-names.ts';
 import { capIndexPositions } from './search-positions.ts';
 
 /** Weight of the tokens of the fiscal years a page covers but may not write out (its text has its own, inline). */
@@ -194,7 +198,8 @@ const IN_FLIGHT = 16;
 /**
  * Indexes `files` (pages of one language, paths relative to `root`) into a Pagefind index written to
  * `outputPath`, with its own Pagefind service, then caps the word positions it stores per page
- * (capIndexPositions). Returns the titles to suggest, from Pagefind's answers.
+ * (capIndexPositions), gives its pages and chunks short names (compactIndexNames) and gzips its metadata and
+ * WebAssembly again, smaller (recompressIndex). Returns the titles to suggest, from Pagefind's answers.
  */
 export async function indexLanguage(
   root: string,
@@ -237,6 +242,8 @@ export async function indexLanguage(
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
       capIndexPositions(outputPath);
+      compactIndexNames(outputPath);
+      await recompressIndex(outputPath);
     }
     return {
       lang,

@@ -100,7 +100,8 @@ export function readPagefindFile(path: string): Cbor {
   return decodeCbor(raw.subarray(SIGNATURE.length));
 }
 
-function pagefindBytes(value: Cbor): Buffer {
+/** A Pagefind file: its signature and the CBOR of `value`, gzipped. */
+export function pagefindBytes(value: Cbor): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 6 });
 }
 
@@ -167,7 +168,7 @@ export function capChunk(chunk: Cbor, max: number): { chunk: Cbor; before: numbe
 }
 
 /** `<lang>_<hex>` named from the content, as long as the name it replaces, longer if that is taken. */
-function contentName(prefix: string, length: number, bytes: Buffer, taken: (name: string) => boolean): string {
+export function contentName(prefix: string, length: number, bytes: Buffer, taken: (name: string) => boolean): string {
   const hex = createHash('sha256').update(bytes).digest('hex');
   for (let n = length; ; n++) if (!taken(`${prefix}_${hex.slice(0, n)}`)) return `${prefix}_${hex.slice(0, n)}`;
 }

@@ -75,6 +75,60 @@ describe('search index', () => {
     expect(problems).toEqual([]);
   });
 
+  it('orders pages by length and names pages and chunks by number in one folder per language', () => {
+    // search-names.ts: numbered names compress in the metadata loaded before the first query; the folder is a
+    // hash of the content, so a later build never reuses a name for another content.
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; page_count: number }>;
+    };
+    const problems: string[] = [];
+    const folders = new Set<string>();
+    for (const [lang, { hash, page_count }] of Object.entries(entry.languages)) {
+      const meta = readPagefindFile(join(PAGEFIND, `pagefind.${hash}.pf_meta`)) as Cbor[];
+      const pages = meta[1] as string[][];
+      const folder = /^([a-z-]+_[0-9a-f]{10})\/0$/.exec(pages[0]![0]!)?.[1];
+      if (!folder?.startsWith(`${lang}_`)) problems.push(`${lang}: first page named ${pages[0]![0]}`);
+      folders.add(folder ?? '');
+      expect(pages).toHaveLength(page_count);
+      pages.forEach(([name], n) => {
+        if (name !== `${folder}/${n}`) problems.push(`${lang}: page ${n} named ${name}`);
+        else if (!existsSync(join(PAGEFIND, 'fragment', `${name}.pf_fragment`))) problems.push(`${name}: no fragment`);
+      });
+      if (readdirSync(join(PAGEFIND, 'fragment', folder ?? '-')).length !== pages.length)
+        problems.push(`${lang}: fragments not named by the metadata`);
+      const words = pages.map((p) => p[1] as unknown as number);
+      // By word count within blocks of 256 pages (ORDER_BLOCK).
+      if (words.some((w, n) => n % 256 > 0 && w < words[n - 1]!)) problems.push(`${lang}: pages not by word count`);
+      const chunks = [...new Set((meta[2] as string[][]).map((c) => c[2]!))];
+      chunks.forEach((name, n) => {
+        if (name !== `${folder}/${n}`) problems.push(`${lang}: chunk ${n} named ${name}`);
+        // A word's pages are steps from the one before (from 0), as renumberChunk reads and writes them.
+        for (const [word, entries] of (
+          readPagefindFile(join(PAGEFIND, 'index', `${name}.pf_index`)) as Cbor[][][]
+        )[0]!) {
+          let page = -1;
+          for (const [i, [step]] of (entries as number[][]).entries()) {
+            page = i === 0 ? step! : page + step!;
+            if ((i > 0 && step! <= 0) || page >= pages.length) problems.push(`${name} ${word}: page ${page}`);
+          }
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+    expect(folders.size).toBe(Object.keys(entry.languages).length);
+    // Pagefind's own per-page files live only in the named folders.
+    expect(readdirSync(join(PAGEFIND, 'fragment')).sort()).toEqual([...folders].sort());
+  });
+
+  it('serves metadata and WebAssembly that unzip to Pagefind 1.6 files (regzipped by search-compress.ts)', () => {
+    const files = readdirSync(PAGEFIND).filter((f) => /^(pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) {
+      const content = gunzipSync(readFileSync(join(PAGEFIND, f))).toString('latin1');
+      expect(content.startsWith(f.startsWith('wasm.') ? 'pagefind_dcd\0asm' : 'pagefind_dcd'), f).toBe(true);
+    }
+  });
+
   it('indexes the main content of content pages only, each with its kind and title', () => {
     const problems: string[] = [];
     for (const file of indexed()) {

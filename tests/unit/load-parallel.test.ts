@@ -103,10 +103,12 @@ describe('the check reading its files in worker threads', () => {
 
   it('uses a worker per core that other processes leave idle, or the number of threads it is told', () => {
     expect(threadsFor({}, 2, 0.3)).toEqual({ threads: 2, minFiles: 1000 });
-    expect(threadsFor({}, 2, 1.5)).toEqual({ threads: 1, minFiles: 1000 });
+    expect(threadsFor({}, 2, 1.9)).toEqual({ threads: 2, minFiles: 1000 });
+    expect(threadsFor({}, 2, 2)).toEqual({ threads: 1, minFiles: 1000 });
     expect(threadsFor({}, 2, 15)).toEqual({ threads: 1, minFiles: 1000 });
     expect(threadsFor({}, 1, 0)).toEqual({ threads: 1, minFiles: 1000 });
-    expect(threadsFor({}, 8, 2.5)).toEqual({ threads: 6, minFiles: 1000 });
+    expect(threadsFor({}, 8, 2.5)).toEqual({ threads: 7, minFiles: 1000 });
+    expect(threadsFor({}, 8, 6.5)).toEqual({ threads: 3, minFiles: 1000 });
     expect(threadsFor({}, 8, 0)).toEqual({ threads: 8, minFiles: 1000 });
     expect(threadsFor({ ATLAS_CHECK_THREADS: '3' }, 2, 15)).toEqual({ threads: 3, minFiles: 0 });
     expect(threadsFor({ ATLAS_CHECK_THREADS: '1' }, 8, 0)).toEqual({ threads: 1, minFiles: 0 });

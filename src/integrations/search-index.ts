@@ -191,8 +191,8 @@ export interface LanguageIndex {
 /**
  * Above this many pages in one language, the languages are indexed one after the other. A Pagefind service holds
  * its whole index until it is written: measured on a 2-core machine, 0.6 GB for ~1,500 pages of a language (1,000
- * programs), 3.2 GB for ~11,700 (10,000 programs), beside the indexing process's own heap; two at once at that size
- * would put the index step alone near 8 GB. Below it both languages are indexed at once, one per core.
+ * programs); for ~11,700 (10,000 programs) 4.2 GB in English and 7.5 GB in Japanese, beside the indexing process's
+ * own heap — two at once would need ~12 GB. Below it both languages are indexed at once, one per core.
  */
 export const PARALLEL_MAX_PAGES = 6_000;
 

@@ -2,10 +2,10 @@
  * A failed build never touches the published site. `npm run build` runs against a small fixture tree
  * (ATLAS_DATA_DIR) into an output directory that already holds a previous site (ATLAS_OUT_DIR), and each
  * step is made to fail in turn: the data check (a bad fixture), a page that throws, the search index step,
- * an output check (ATLAS_TEST_FAULT, see src/integrations/finish-build.ts). `npm run build` runs the index and
- * publishing after the Astro process (scripts/build.ts); a bare `astro build` is checked once the same way. After each failure the previous output
- * is identical byte for byte and nothing is left beside it (no staging directory, no lock). Then a build
- * that succeeds replaces it, after repairing what a killed build left behind.
+ * an output check (ATLAS_TEST_FAULT, see src/integrations/finish-build.ts). After each failure the previous
+ * output is identical byte for byte and nothing is left beside it (no staging directory, no lock). Then a build
+ * that succeeds replaces it, after repairing what a killed build left behind. `npm run build` runs the index and
+ * publishing after the Astro process (scripts/build.ts); a bare `astro build`, which does them itself, once too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

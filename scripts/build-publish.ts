@@ -13,5 +13,5 @@ try {
   console.error(`build:publish: ${(error as Error).message}`);
   process.exit(1);
 }
-const result = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: process.env });
+const result = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', env: process.env });
 process.exit(result.status ?? 1);

@@ -4,19 +4,22 @@
  *   and the build stops; the content loader reuses the checked data (src/data/index.ts, checkedData);
  * - programs' former ids become Astro `redirects` (meta-refresh pages in a static build);
  * - when the pages are written: `_redirects` (real 301s on hosts that read it), `_headers` (security headers
- *   and each path's CSP, src/lib/csp.ts), sitemap.xml from the pages the build wrote, and the Pagefind index (in a
- *   child process: src/integrations/search-index-process.ts);
- * - then cheap checks over the output (src/integrations/output-checks.ts), and only then is it published.
+ *   and each path's CSP, src/lib/csp.ts), sitemap.xml from the pages the build wrote, and cheap checks over the
+ *   output (src/integrations/output-checks.ts) — a failure stops the build before the minutes of indexing;
+ * - then the Pagefind index and its check (src/integrations/finish-build.ts), and only then is it published.
  *
  * Publishing is atomic (src/integrations/publish.ts): Astro writes into dist.staging-<pid> beside the output
  * directory (dist/, or $ATLAS_OUT_DIR), which replaces it by renames only when every step has succeeded. A
  * failure at any step leaves the previous output untouched and the staging directory removed; leftovers of
  * a build that was killed are repaired at the start of the next one.
  *
- * Each step prints "[atlas:phase] <name> start|done", the markers by which `npm run bench` times a build.
+ * `npm run build` (scripts/build.ts) runs the index and publishing itself, after this process has ended (so the
+ * Astro process's memory is returned before the index's is taken): it holds the lock, chooses the staging
+ * directory and passes it as ATLAS_BUILD_STAGING, and this integration then stops after the checks. A bare
+ * `astro build` does every step here, with the index in a child process (search-index-process.ts).
  *
- * ATLAS_TEST_FAULT (tests only: tests/data/publish.test.ts) makes one step fail on purpose: `page` adds a
- * page that throws, `search-index` fails the index step, `output-check` empties one page before the checks.
+ * Each step prints "[atlas:phase] <name> start|done", the markers by which `npm run bench` times a build.
+ * ATLAS_TEST_FAULT makes one step fail on purpose (tests only: faultOf in finish-build.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -32,33 +35,32 @@ import { headersFile, metaPolicyOf, type Policy } from '../lib/csp.ts';
 import { buildSearchIndexInChild } from './search-index-process.ts';
 import { checkOutput, expectedPages, htmlFileOf, inspectPage } from './output-checks.ts';
 import { acquireLock, discard, prepareStaging, publish, recover } from './publish.ts';
-
-type Fault = 'page' | 'search-index' | 'output-check';
-const FAULTS: readonly Fault[] = ['page', 'search-index', 'output-check'];
-
-function faultOf(env: Record<string, string | undefined> = process.env): Fault | undefined {
-  const value = env.ATLAS_TEST_FAULT;
-  if (!value) return undefined;
-  if (!FAULTS.includes(value as Fault)) throw new Error(`ATLAS_TEST_FAULT must be one of ${FAULTS.join(', ')}`);
-  return value as Fault;
-}
+import { faultOf, indexSite, OutputProblems, STAGING_ENV } from './finish-build.ts';
 
 export default function atlas(): AstroIntegration {
   let redirects: Redirect[] = [];
   let checked: CheckedData | undefined;
-  /** Set for `astro build` only: where it really publishes, and where Astro writes meanwhile. */
-  let target: { outDir: string; staging: string; published: boolean; release: () => void } | undefined;
+  /**
+   * Set for `astro build` only: where it really publishes, and where Astro writes meanwhile; `deferred` when
+   * scripts/build.ts indexes and publishes after this process (it holds the lock and removes what fails).
+   */
+  let target:
+    { outDir: string; staging: string; published: boolean; release: () => void; deferred: boolean } | undefined;
   const fault = faultOf();
   return {
     name: 'zaitaku-atlas',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, injectRoute, logger }) => {
-        if (command === 'build') {
-          const outDir = resolve(fileURLToPath(config.outDir)).replace(/\/+$/, '');
+        const outDir = resolve(fileURLToPath(config.outDir)).replace(/\/+$/, '');
+        const deferredTo = process.env[STAGING_ENV];
+        if (command === 'build' && deferredTo) {
+          target = { outDir, staging: deferredTo, published: false, release: () => {}, deferred: true };
+          updateConfig({ outDir: pathToFileURL(`${deferredTo}/`) });
+        } else if (command === 'build') {
           const release = acquireLock(outDir);
           for (const action of recover(outDir)) logger.warn(action);
           const staging = prepareStaging(outDir);
-          target = { outDir, staging, published: false, release };
+          target = { outDir, staging, published: false, release, deferred: false };
           // Whatever ends the process (a data problem, a page that throws, a failed step), an unpublished
           // staging directory goes and the lock is released; dist/ is never touched on the way.
           process.on('exit', () => {
@@ -88,7 +90,7 @@ export default function atlas(): AstroIntegration {
           injectRoute({ pattern: '/atlas-test-fault/', entrypoint: new URL('./fault-page.astro', import.meta.url) });
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        const outDir = fileURLToPath(dir);
+        const outDir = fileURLToPath(dir).replace(/\/+$/, '');
         writeFileSync(join(outDir, '_redirects'), redirectsFile(redirects));
         // One read of each page: noindex (sitemap), its CSP (_headers), and the per-page output checks.
         const problems: string[] = [];
@@ -116,24 +118,18 @@ export default function atlas(): AstroIntegration {
           `sitemap.xml: ${indexable.length} pages; _redirects: ${redirects.length} redirects; ` +
             `_headers: ${policies.size} pages`,
         );
-        logger.info('[atlas:phase] search-index start');
-        const started = Date.now();
-        if (fault === 'search-index') throw new Error('ATLAS_TEST_FAULT=search-index: the index step fails on purpose');
-        const index = await buildSearchIndexInChild(outDir);
-        logger.info('[atlas:phase] search-index done');
-        const counts = [...index.pages].map(([lang, n]) => `${n} ${lang}`).join(', ');
-        logger.info(`search index: ${counts} pages (${index.skipped} not indexed) in ${Date.now() - started} ms`);
-
         logger.info('[atlas:phase] output-check start');
-        problems.push(...checkOutput(outDir, expectedPages(checked!), index.pages));
+        problems.push(...checkOutput(outDir, expectedPages(checked!)));
         if (problems.length) {
           for (const p of problems) console.error(`output check: ${p}`);
-          throw new AstroError(
-            `${problems.length} problem${problems.length === 1 ? '' : 's'} in the built output. ` +
-              `Nothing was published; ${target?.outDir ?? outDir} is unchanged.`,
-          );
+          throw new AstroError(new OutputProblems(problems, target?.outDir ?? outDir).message);
         }
         logger.info('[atlas:phase] output-check done');
+        if (target?.deferred) {
+          logger.info('search index and publishing: next, by scripts/build.ts once this process has ended');
+          return;
+        }
+        await indexSite(outDir, target?.outDir ?? outDir, buildSearchIndexInChild, (m) => logger.info(m));
         if (target) {
           logger.info('[atlas:phase] publish start');
           publish(target.staging, target.outDir);

@@ -78,12 +78,8 @@ export function inspectPage(path: string, html: string): PageFacts {
   return { noindex: /<meta name="robots" content="noindex"/.test(html), redirect, problems };
 }
 
-/** Problems with the output as a whole: expected pages, site files, the search index. */
-export function checkOutput(
-  outDir: string,
-  expected: readonly string[],
-  indexedPages: ReadonlyMap<string, number>,
-): string[] {
+/** Problems with the output as a whole, before the search index: expected pages and site files. */
+export function checkOutput(outDir: string, expected: readonly string[]): string[] {
   const problems: string[] = [];
   const missing = expected.filter((path) => !existsSync(htmlFileOf(outDir, path)));
   if (missing.length)
@@ -91,13 +87,24 @@ export function checkOutput(
       `${missing.length} page(s) the data requires were not built: ${missing.slice(0, 5).join(', ')}` +
         (missing.length > 5 ? ' …' : ''),
     );
-  for (const file of ['sitemap.xml', '_redirects', '_headers', 'pagefind/pagefind.js', 'robots.txt']) {
-    const full = join(outDir, file);
-    if (!existsSync(full)) problems.push(`${file}: missing`);
-    else if (file !== '_redirects' && statSync(full).size === 0) problems.push(`${file}: empty`);
-  }
+  for (const file of ['sitemap.xml', '_redirects', '_headers', 'robots.txt'])
+    problems.push(...fileProblems(outDir, file));
   if (existsSync(join(outDir, 'sitemap.xml')) && !readFileSync(join(outDir, 'sitemap.xml'), 'utf8').includes('<loc>'))
     problems.push('sitemap.xml: lists no page');
+  return problems;
+}
+
+/** Problems with the search index once it is written: its script present, pages indexed in every language. */
+export function checkIndex(outDir: string, indexedPages: ReadonlyMap<string, number>): string[] {
+  const problems = fileProblems(outDir, 'pagefind/pagefind.js');
   for (const lang of LANGS) if (!indexedPages.get(lang)) problems.push(`search index: no ${lang} pages indexed`);
   return problems;
+}
+
+/** A site file that is missing, or empty (`_redirects` may be: a site without former ids). */
+function fileProblems(outDir: string, file: string): string[] {
+  const full = join(outDir, file);
+  if (!existsSync(full)) return [`${file}: missing`];
+  if (file !== '_redirects' && statSync(full).size === 0) return [`${file}: empty`];
+  return [];
 }

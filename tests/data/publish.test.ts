@@ -2,14 +2,15 @@
  * A failed build never touches the published site. `npm run build` runs against a small fixture tree
  * (ATLAS_DATA_DIR) into an output directory that already holds a previous site (ATLAS_OUT_DIR), and each
  * step is made to fail in turn: the data check (a bad fixture), a page that throws, the search index step,
- * an output check (ATLAS_TEST_FAULT, see src/integrations/atlas.ts). After each failure the previous output
- * is identical byte for byte and nothing is left beside it (no staging directory, no lock). Then a build
- * that succeeds replaces it, after repairing what a killed build left behind.
+ * an output check (ATLAS_TEST_FAULT, see src/integrations/finish-build.ts). After each failure the previous
+ * output is identical byte for byte and nothing is left beside it (no staging directory, no lock). Then a build
+ * that succeeds replaces it, after repairing what a killed build left behind. `npm run build` runs the index and
+ * publishing after the Astro process (scripts/build.ts); a bare `astro build`, which does them itself, once too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { materialize, ROOT, VALID } from '../helpers/fixtures.ts';
@@ -30,7 +31,8 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-function build(dataRoot: string, fault?: string) {
+/** `npm run build` (scripts/build.ts), or with `bare` Astro's own command, whose integration then does every step. */
+function build(dataRoot: string, fault?: string, bare = false) {
   const env: Record<string, string | undefined> = {
     ...process.env,
     ATLAS_DATA_DIR: dataRoot,
@@ -39,7 +41,8 @@ function build(dataRoot: string, fault?: string) {
   };
   delete env.ATLAS_TEST_FAULT;
   if (fault) env.ATLAS_TEST_FAULT = fault;
-  const run = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const [command, args] = bare ? ['npx', ['astro', 'build']] : ['npm', ['run', '-s', 'build']];
+  const run = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8' });
   return { status: run.status, log: `${run.stdout}\n${run.stderr}` };
 }
 
@@ -101,7 +104,9 @@ describe('a build that fails leaves the published output untouched', () => {
     () => {
       const run = build(validData, 'output-check');
       expect(run.status, run.log).not.toBe(0);
-      expect(run.log).toContain('[atlas:phase] search-index done');
+      // The checks over the pages run before the index: a broken page stops the build before minutes of indexing.
+      expect(run.log).toContain('[atlas:phase] output-check start');
+      expect(run.log).not.toContain('[atlas:phase] search-index start');
       expect(run.log).toMatch(/output check: \/about\/: empty HTML file/);
       expect(run.log).toMatch(/problems? in the built output\. Nothing was published/);
       expectUntouched();
@@ -123,6 +128,8 @@ describe('a build that succeeds', () => {
       expect(run.status, run.log).toBe(0);
       expect(run.log).toMatch(/removed .*dist\.staging-999999993/);
       expect(run.log).toContain('[atlas:phase] publish done');
+      // The index is built once the Astro process has finished (its memory returned), not beside it.
+      expect(run.log.indexOf('[atlas:phase] search-index start')).toBeGreaterThan(run.log.indexOf('Complete!'));
       expect(readdirSync(parent)).toEqual(['dist']);
       expect(existsSync(join(outDir, 'favicon.bin'))).toBe(false);
       expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<html lang="ja">');
@@ -130,6 +137,20 @@ describe('a build that succeeds', () => {
         expect(existsSync(join(outDir, file)), file).toBe(true);
       const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
       expect(rules.get('/search/*')?.get('Content-Security-Policy')).toContain("'wasm-unsafe-eval'");
+    },
+    BUILD_TIMEOUT,
+  );
+  it(
+    'as a bare `astro build` too, which indexes (in a child process) and publishes from its own hook',
+    () => {
+      rmSync(join(outDir, 'pagefind'), { recursive: true });
+      const run = build(validData, undefined, true);
+      expect(run.status, run.log).toBe(0);
+      expect(run.log.indexOf('[atlas:phase] search-index start')).toBeLessThan(run.log.indexOf('Complete!'));
+      expect(run.log).toContain('[atlas:phase] publish done');
+      expect(readdirSync(parent)).toEqual(['dist']);
+      for (const file of ['sitemap.xml', 'pagefind/pagefind.js', 'en/search/index.html'])
+        expect(existsSync(join(outDir, file)), file).toBe(true);
     },
     BUILD_TIMEOUT,
   );

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkOutput, expectedPages, htmlFileOf, inspectPage } from '../../src/integrations/output-checks.ts';
+import {
+  checkIndex,
+  checkOutput,
+  expectedPages,
+  htmlFileOf,
+  inspectPage,
+} from '../../src/integrations/output-checks.ts';
 import type { LoadedEntry } from '../../src/data/load.ts';
 
 const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'none'">`;
@@ -62,19 +68,29 @@ describe('checkOutput', () => {
     ['en', 3],
   ]);
   it('passes a complete output', () => {
-    expect(checkOutput(built(), ['/', '/en/'], indexed)).toEqual([]);
+    const dir = built();
+    expect(checkOutput(dir, ['/', '/en/'])).toEqual([]);
+    expect(checkIndex(dir, indexed)).toEqual([]);
   });
-  it('names missing pages, missing or empty site files, and a language with nothing indexed', () => {
+  it('names missing pages and missing or empty site files', () => {
     const dir = built();
     writeFileSync(join(dir, 'sitemap.xml'), '');
     writeFileSync(join(dir, '_headers'), '');
-    const problems = checkOutput(dir, ['/', '/programs/p/', '/en/programs/p/'], new Map([['ja', 3]]));
+    rmSync(join(dir, 'robots.txt'));
+    writeFileSync(join(dir, '_redirects'), '');
+    const problems = checkOutput(dir, ['/', '/programs/p/', '/en/programs/p/']);
     expect(problems).toEqual([
       '2 page(s) the data requires were not built: /programs/p/, /en/programs/p/',
       'sitemap.xml: empty',
       '_headers: empty',
+      'robots.txt: missing',
       'sitemap.xml: lists no page',
-      'search index: no en pages indexed',
     ]);
+  });
+  it('names a missing search script and a language with nothing indexed', () => {
+    const dir = built();
+    expect(checkIndex(dir, new Map([['ja', 3]]))).toEqual(['search index: no en pages indexed']);
+    rmSync(join(dir, 'pagefind/pagefind.js'));
+    expect(checkIndex(dir, indexed)).toEqual(['pagefind/pagefind.js: missing']);
   });
 });

@@ -5,6 +5,8 @@ import {
   dataValues,
   indexCopy,
   indexedPart,
+  indexInParallel,
+  PARALLEL_MAX_PAGES,
   type FilterCounts,
 } from '../../src/integrations/search-index.ts';
 
@@ -47,5 +49,20 @@ describe('countFilters', () => {
     countFilters(data('kind', 'program') + data('fy', '2025') + data('fund', 'A &amp; B'), counts);
     countFilters('<data value="x" data-pagefind-meta="label[value]"></data>', counts);
     expect(counts).toEqual({ kind: { program: 2 }, fy: { '2024': 1, '2025': 2 }, fund: { 'A & B': 1 } });
+  });
+});
+
+describe('indexInParallel', () => {
+  it('indexes two languages at once on two cores while each is small', () => {
+    expect(indexInParallel([1500, 1500], 2, {})).toBe(true);
+    expect(indexInParallel([PARALLEL_MAX_PAGES, 10], 2, {})).toBe(true);
+  });
+  it('one after the other when a language has more pages than two Pagefind services can hold at once', () => {
+    expect(indexInParallel([PARALLEL_MAX_PAGES + 1, 10], 2, {})).toBe(false);
+  });
+  it('one after the other on one core, for one language, or with ATLAS_INDEX_THREADS=0', () => {
+    expect(indexInParallel([1500, 1500], 1, {})).toBe(false);
+    expect(indexInParallel([1500], 2, {})).toBe(false);
+    expect(indexInParallel([1500, 1500], 2, { ATLAS_INDEX_THREADS: '0' })).toBe(false);
   });
 });

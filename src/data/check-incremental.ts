@@ -177,15 +177,20 @@ function readIndex(dir: string, token: string): StoredIndex | undefined {
  * a link adds nothing to a chain, so it is left out.
  */
 function linksOf(entries: readonly Tuple[]): Map<number, number[]>[] {
-  const links = COLLECTION_NAMES.map(() => new Map<number, number[]>());
+  return linkMaps(entries, ID, LINK);
+}
+
+/** Per collection, for each entry with a link: its field `from` → every such entry's field `to`. */
+function linkMaps(entries: readonly Tuple[], from: typeof ID | typeof LINK, to: typeof ID | typeof LINK) {
+  const maps = COLLECTION_NAMES.map(() => new Map<number, number[]>());
   for (const e of entries) {
     if (e[LINK] < 0) continue;
-    const byId = links[e[COLLECTION]]!;
-    const known = byId.get(e[ID]);
-    if (known) known.push(e[LINK]);
-    else byId.set(e[ID], [e[LINK]]);
+    const byKey = maps[e[COLLECTION]]!;
+    const known = byKey.get(e[from]);
+    if (known) known.push(e[to]);
+    else byKey.set(e[from], [e[to]]);
   }
-  return links;
+  return maps;
 }
 
 /** Calls `visit` with each id of the entry's chain after itself (its link, the link's link, …). */
@@ -209,15 +214,7 @@ function eachChainKey(entry: Tuple, links: Map<number, number[]>[], visit: (key:
  * by following the links backwards from the keys once, instead of walking every entry's chain.
  */
 function idsReaching(entries: readonly Tuple[], keys: ReadonlySet<number>): Set<number>[] {
-  const linkedFrom = COLLECTION_NAMES.map(() => new Map<number, number[]>());
-  for (const e of entries) {
-    if (e[LINK] < 0) continue;
-    const from = linkedFrom[e[COLLECTION]]!;
-    const known = from.get(e[LINK]);
-    if (known) known.push(e[ID]);
-    else from.set(e[LINK], [e[ID]]);
-  }
-  return linkedFrom.map((from) => {
+  return linkMaps(entries, LINK, ID).map((from) => {
     const reaching = new Set(keys);
     if (from.size === 0) return reaching;
     const next = [...keys];

@@ -14,6 +14,8 @@ beforeAll(assertBuilt);
 
 const pages = () => htmlFiles().filter((f) => !/<meta http-equiv="refresh"/.test(read(f)));
 const origin = siteOrigin();
+/** The page's own print-margin style (lib/print.ts printMarginCss), its CSS in group 1. */
+const MARGIN_STYLE = /<style>(@media print\{@page\{[^<]*)<\/style>/g;
 
 describe('every page', () => {
   it('declares its language and links to an existing twin in the other language', () => {
@@ -69,7 +71,7 @@ describe('every page', () => {
     for (const file of pages()) {
       const html = read(file);
       const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
-      const margins = [...html.matchAll(/<style>(@media print\{@page\{[^<]*)<\/style>/g)].map((m) => m[1]!);
+      const margins = [...html.matchAll(MARGIN_STYLE)].map((m) => m[1]!);
       if (margins.length !== 1) problems.push(`${urlPathOf(file)}: ${margins.length} print-margin styles`);
       for (const css of margins) {
         const hash = createHash('sha256').update(css, 'utf8').digest('base64');
@@ -90,7 +92,7 @@ describe('every page', () => {
       const html = read(file);
       const path = urlPathOf(file);
       const lang = /<html lang="(ja|en)"/.exec(html)?.[1] as 'ja' | 'en';
-      const css = /<style>(@media print\{@page\{[^<]*)<\/style>/.exec(html)?.[1] ?? '';
+      const css = [...html.matchAll(MARGIN_STYLE)][0]?.[1] ?? '';
       const box = (name: string) => new RegExp(`@${name}\\{content:([^}]*)\\}`).exec(css)?.[1];
       const shown = /<p class="page-updated[^"]*"[^>]*>[^<]*<time datetime="[^"]+">([^<]+)<\/time>/.exec(html)?.[1];
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];

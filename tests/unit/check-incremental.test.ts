@@ -65,6 +65,16 @@ function edits(dataRoot: string, random: Random, next: (() => string)[]) {
   const t = tree(dataRoot, random);
   const program = () => random.pick(t.ids('programs'));
   const other = (id: string) => random.pick(t.ids('programs').filter((p) => p !== id));
+  /** A copy of a random entry under a new id that sorts before or after it; its keys (ordinal, numbers) clash. */
+  const copyEntry = (folder: 'meetings' | 'indicators') => {
+    const from = random.pick(t.ids(folder));
+    const id = random.next() < 0.5 ? `aa-${from}` : `${from}-copy`;
+    if (existsSync(t.path(folder, id))) return 'nothing copied';
+    const doc = parseDocument(readFileSync(t.path(folder, from), 'utf8'));
+    doc.set('id', id);
+    writeFileSync(t.path(folder, id), doc.toString({ lineWidth: 0 }));
+    return `${folder.slice(0, -1)} ${id} copied from ${from}`;
+  };
   return {
     figure: () => {
       const id = t.programWith((doc) => t.figuresOf(doc) > 0);
@@ -203,27 +213,11 @@ function edits(dataRoot: string, random: Random, next: (() => string)[]) {
       t.edit(t.path('meetings', id), (doc) => doc.set('ordinal', 1 + random.int(3)));
       return `ordinal of meeting ${id}`;
     },
-    meetingCopy: () => {
-      // The same committee, year and ordinal as the meeting copied: the later of the two in file order is reported,
-      // so a copy named to come first makes the unchanged original's line appear.
-      const from = random.pick(t.ids('meetings'));
-      const id = random.next() < 0.5 ? `aa-${from}` : `${from}-copy`;
-      if (existsSync(t.path('meetings', id))) return 'nothing copied';
-      const doc = parseDocument(readFileSync(t.path('meetings', from), 'utf8'));
-      doc.set('id', id);
-      writeFileSync(t.path('meetings', id), doc.toString({ lineWidth: 0 }));
-      return `meeting ${id} copied from ${from}`;
-    },
-    indicatorCopy: () => {
-      // The same plan numbers as the indicator copied (each number belongs to the first indicator listing it).
-      const from = random.pick(t.ids('indicators'));
-      const id = random.next() < 0.5 ? `aa-${from}` : `${from}-copy`;
-      if (existsSync(t.path('indicators', id))) return 'nothing copied';
-      const doc = parseDocument(readFileSync(t.path('indicators', from), 'utf8'));
-      doc.set('id', id);
-      writeFileSync(t.path('indicators', id), doc.toString({ lineWidth: 0 }));
-      return `indicator ${id} copied from ${from}`;
-    },
+    // The same committee, year and ordinal as the meeting copied: the later of the two in file order is reported,
+    // so a copy named to come first makes the unchanged original's line appear.
+    meetingCopy: () => copyEntry('meetings'),
+    // The same plan numbers as the indicator copied (each number belongs to the first indicator listing it).
+    indicatorCopy: () => copyEntry('indicators'),
     meetingProgram: () => {
       const id = random.pick(t.ids('meetings'));
       t.edit(t.path('meetings', id), (doc) => {

@@ -47,7 +47,6 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  preload: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<void>;
   search: (
     q: string | null,
     o?: { filters?: Record<string, string[]> },
@@ -167,13 +166,9 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-/**
- * Appends the next page of results once their fragments are loaded (fetched in parallel), in title-boost
- * order within the page (orderByTitle: a title that contains the query before Pagefind's other results).
- */
-async function showMore(seq: number) {
-  const next = await Promise.all(current.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-  if (seq !== sequence) return;
+/** Appends a page of results, in title-boost order within the page (orderByTitle: a title that contains the query
+ * before Pagefind's other results). */
+function appendPage(next: PagefindResultData[]) {
   const ordered = currentQuery ? orderByTitle(currentQuery, next, (d) => d.meta.label || d.meta.title || '') : next;
   list.append(...ordered.map(renderResult));
   shown += ordered.length;
@@ -183,6 +178,13 @@ async function showMore(seq: number) {
     performance.mark('search:first-result');
   }
   more.hidden = shown >= current.length;
+}
+
+/** Appends the next page of results once their fragments are loaded (fetched in parallel). */
+async function showMore(seq: number) {
+  const next = await Promise.all(current.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  if (seq !== sequence) return;
+  appendPage(next);
 }
 
 /** Filters from the address apply from the first search, before the selects are filled. */
@@ -211,6 +213,39 @@ function syncUrl(raw: string) {
   history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
 }
 
+/** A search and the fragments of its first page of results, kept for the text and filters it was run for. */
+interface Found {
+  results: PagefindResult[];
+  first: PagefindResultData[];
+}
+let prepared: { raw: string; filters: string; found: Promise<Found | null> } | undefined;
+
+/**
+ * Searches for `raw` (folded: `query`) and loads the fragments of the first page of results, or returns the search
+ * already started for the same text and filters: while an IME shows a converted candidate, the search runs for it,
+ * and its commit (most often the same text) then only renders. The query and its other kana spellings
+ * (かすはら → カスハラ) are merged: a page found by several keeps its best score.
+ */
+function prepare(raw: string, query: string, filters: Record<string, string[]>): Promise<Found | null> {
+  const key = JSON.stringify(filters);
+  if (prepared?.raw === raw && prepared.filters === key) return prepared.found;
+  const found = (async () => {
+    const variants = query ? [query, ...kanaVariants(query)] : [query];
+    const searches = await Promise.all(variants.map((v) => pagefind!.search(v || null, { filters })));
+    if (searches.some((r) => !r)) return null;
+    const best = new Map<string, PagefindResult>();
+    for (const r of searches.flatMap((s) => s!.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+    const results = variants.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : searches[0]!.results;
+    return { results, first: await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data())) };
+  })();
+  // A failed search is not kept: the next attempt for the same text runs it again.
+  found.catch(() => {
+    if (prepared?.found === found) prepared = undefined;
+  });
+  prepared = { raw, filters: key, found };
+  return found;
+}
+
 async function run() {
   if (!pagefind) return;
   const seq = ++sequence;
@@ -229,19 +264,14 @@ async function run() {
     return;
   }
   setState('searching', raw);
-  // The query and its other kana spellings (かすはら → カスハラ), merged: a page found by several keeps its best score.
-  const variants = query ? [query, ...kanaVariants(query)] : [query];
-  const searches = await Promise.all(variants.map((v) => pagefind!.search(v || null, { filters })));
-  if (seq !== sequence || searches.some((r) => !r)) return;
-  const best = new Map<string, PagefindResult>();
-  for (const r of searches.flatMap((s) => s!.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-  current = variants.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : searches[0]!.results;
+  const found = await prepare(raw, query, filters);
+  if (seq !== sequence || !found) return;
+  current = found.results;
   currentQuery = query ? raw : '';
   shown = 0;
   list.replaceChildren();
   list.hidden = true;
-  await showMore(seq);
-  if (seq !== sequence) return;
+  appendPage(found.first);
   status.textContent = countText(current.length);
   if (!current.length && query) await showSuggestions(raw, seq);
   else suggestBox.hidden = true;
@@ -282,15 +312,14 @@ async function showSuggestions(raw: string, seq: number) {
 const CONVERTED = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /**
- * Fetches the index chunks a query will need, without searching (Pagefind's preload), while an IME shows a
- * converted candidate: the search at its commit then has them. Kana still being typed is not preloaded (it
- * changes with every key, and each prefix would fetch chunks of its own).
+ * While an IME shows a converted candidate, searches for it (prepare): the commit, a deliberate act a moment later,
+ * then has its results. Kana still being typed is not searched (it changes with every key, and each prefix would
+ * fetch index chunks of its own).
  */
-function preload(raw: string) {
+function searchCandidate(raw: string) {
   const query = normalizeQuery(raw);
   if (!query || !pagefind) return;
-  const filters = selectedFilters();
-  for (const v of [query, ...kanaVariants(query)]) void pagefind.preload(v, { filters }).catch(() => undefined);
+  void prepare(raw, query, selectedFilters()).catch(() => undefined);
 }
 
 function schedule() {
@@ -355,7 +384,7 @@ async function start() {
     const { isComposing, data } = e as InputEvent;
     if (!isComposing) {
       if (input.value !== lastRunValue) schedule();
-    } else if (data && CONVERTED.test(data)) preload(input.value);
+    } else if (data && CONVERTED.test(data)) searchCandidate(input.value);
   });
   input.addEventListener('compositionend', () => {
     clearTimeout(timer);

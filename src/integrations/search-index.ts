@@ -90,11 +90,12 @@ function sortedCounts(counts: FilterCounts): FilterCounts {
 
 /**
  * The copy of a page that is indexed: folded text with year tokens after the fiscal years it writes out
- * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter).
+ * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter), and
+ * no `id` attributes (withoutIds).
  */
 export function indexCopy(html: string): string {
   const covered = [...new Set(dataValues(html, 'fy').map(Number).filter(Number.isInteger))].sort((a, b) => a - b);
-  let copy = foldHtmlText(html);
+  let copy = withoutIds(foldHtmlText(html));
   if (covered.length) {
     const end = copy.lastIndexOf('</main>');
     if (end < 0) throw new Error('indexed page without </main>');
@@ -102,6 +103,16 @@ export function indexCopy(html: string): string {
     copy = `${copy.slice(0, end)}${tokens}${copy.slice(end)}`;
   }
   return copy;
+}
+
+/**
+ * `html` without the `id` attributes of its elements. Pagefind stores each element id in the indexed part as an
+ * anchor in the page's fragment, for sub-results the search page does not show; every result fetches its
+ * fragment, and at 10,000 programs the anchors were ~10 % of the bytes of a page of results. Ids do not change
+ * what is found or how it ranks. Only tags are touched: text never holds a raw "<" followed by a letter.
+ */
+export function withoutIds(html: string): string {
+  return html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/\s+id="[^"]*"/g, ''));
 }
 
 /** A title or term the search page offers when nothing is found: text, URL, kind. */

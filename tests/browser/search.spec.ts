@@ -104,6 +104,40 @@ test('the results update as the user types, and the live region announces the co
   await expect(page).toHaveURL(/\?q=ventilator$/);
 });
 
+test('a converted IME candidate is searched while it is shown: its commit fetches nothing and shows its results', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/search/');
+  await waitForResults(page, '');
+  await page.locator('#search-q').focus();
+  const cdp = await context.newCDPSession(page);
+  const compose = (text: string) =>
+    cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  // The candidate's search loads the index and the fragments of its first results before the commit.
+  const fragment = page.waitForRequest(/\.pf_fragment$/);
+  await compose('人工呼吸器');
+  await fragment;
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('#search')).not.toHaveAttribute('data-query', '人工呼吸器');
+  await expect(page.locator('#search-results > li')).toHaveCount(0);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await cdp.send('Input.insertText', { text: '人工呼吸器' });
+  await waitForResults(page, '人工呼吸器');
+  expect((await resultPaths(page))[0]).toBe('/programs/home-ventilator-user-support/');
+  // (Chromium asks for the favicon again when the address changes to ?q=.)
+  expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+
+  // Committed text other than the candidate searched: the results are the committed text's.
+  await page.locator('#search-q').fill('');
+  await waitForResults(page, '');
+  await compose('訪問看護');
+  await cdp.send('Input.insertText', { text: '訪問介護' });
+  await waitForResults(page, '訪問介護');
+  expect(await page.locator('#search-results mark').allTextContents()).toContain('介護');
+});
+
 test('fiscal years written any way find the same year', async ({ page }) => {
   await page.goto('/search/');
   await waitForResults(page, '');

@@ -120,6 +120,20 @@ describe('search index', () => {
     expect(readdirSync(join(PAGEFIND, 'fragment')).sort()).toEqual([...folders].sort());
   });
 
+  it('stores no anchors in the fragments every result fetches (the search page shows no sub-results)', () => {
+    const withAnchors: string[] = [];
+    let fragments = 0;
+    for (const folder of readdirSync(join(PAGEFIND, 'fragment')))
+      for (const file of readdirSync(join(PAGEFIND, 'fragment', folder))) {
+        const bytes = gunzipSync(readFileSync(join(PAGEFIND, 'fragment', folder, file)));
+        const fragment = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { anchors?: unknown[] };
+        fragments++;
+        if (!Array.isArray(fragment.anchors) || fragment.anchors.length) withAnchors.push(`${folder}/${file}`);
+      }
+    expect(fragments).toBe(indexed().length);
+    expect(withAnchors).toEqual([]);
+  });
+
   it('serves metadata and WebAssembly that unzip to Pagefind 1.6 files (regzipped by search-compress.ts)', () => {
     const files = readdirSync(PAGEFIND).filter((f) => /^(pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/.test(f));
     expect(files.length).toBeGreaterThanOrEqual(3);

@@ -7,6 +7,7 @@ import {
   indexedPart,
   indexInParallel,
   PARALLEL_MAX_PAGES,
+  withoutIds,
   type FilterCounts,
 } from '../../src/integrations/search-index.ts';
 
@@ -22,6 +23,17 @@ describe('indexCopy', () => {
   it('adds the tokens of the covered years at the end of <main>', () => {
     const copy = indexCopy(page('<h1>ＡＣＰ推進事業</h1>'));
     expect(copy).toContain('<h1>ACP推進事業</h1><p data-pagefind-weight="0.5">nendo2024 nendo2025</p></main>');
+  });
+});
+
+describe('withoutIds', () => {
+  it('drops the id of every element, which Pagefind would store as an anchor, and keeps the text', () => {
+    const html =
+      '<main id="main" data-pagefind-body=""><h2 id="budget" class="x">予算 id="a"</h2><dt\nid="t">用語</dt></main>';
+    expect(withoutIds(html)).toBe('<main data-pagefind-body=""><h2 class="x">予算 id="a"</h2><dt>用語</dt></main>');
+  });
+  it('leaves attributes that only end in "id" alone', () => {
+    expect(withoutIds('<a data-id="x" aria-describedby="y">a</a>')).toBe('<a data-id="x" aria-describedby="y">a</a>');
   });
 });
 

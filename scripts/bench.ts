@@ -47,6 +47,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { generateData, type GenerateSummary } from './generate-data.ts';
+import { indexFolders } from '../src/integrations/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -343,24 +344,26 @@ function analyseDist(dist: string) {
 
 /** Bytes of each language's Pagefind index (index chunks, fragments, filters, metadata, the search page's lists). */
 function pagefindSizes(dist: string): Record<string, { pages: number; bytes: number; parts: Record<string, number> }> {
-  const dir = join(dist, 'pagefind');
-  if (!existsSync(join(dir, 'pagefind-entry.json'))) return {};
-  const files = walk(dir).map((f) => ({ rel: relative(dir, f).split(sep).join('/'), size: statSync(f).size }));
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
   const out: Record<string, { pages: number; bytes: number; parts: Record<string, number> }> = {};
-  for (const [lang, info] of Object.entries(entry.languages)) {
+  for (const { lang, dir } of indexFolders(join(dist, 'pagefind'))) {
+    const files = walk(dir).map((f) => ({ rel: relative(dir, f).split(sep).join('/'), size: statSync(f).size }));
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const sum = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
     const parts = {
-      index: sum((r) => r.startsWith(`index/${lang}_`)),
-      fragments: sum((r) => r.startsWith(`fragment/${lang}_`)),
-      filters: sum((r) => r.startsWith(`filter/${lang}_`)),
-      meta: sum((r) => r.startsWith(`pagefind.${lang}_`)),
+      index: sum((r) => r.startsWith('index/')),
+      fragments: sum((r) => r.startsWith('fragment/')),
+      filters: sum((r) => r.startsWith('filter/')),
+      meta: sum((r) => r.endsWith('.pf_meta')),
       filterList: sum((r) => r === `filters-${lang}.json`),
       suggestions: sum((r) => r === `suggest-${lang}.json`),
     };
-    out[lang] = { pages: info.page_count, bytes: Object.values(parts).reduce((a, b) => a + b, 0), parts };
+    out[lang] = {
+      pages: entry.languages[lang]!.page_count,
+      bytes: Object.values(parts).reduce((a, b) => a + b, 0),
+      parts,
+    };
   }
   return out;
 }

@@ -23,6 +23,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
+import { indexFolders } from '../src/integrations/search-index.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -63,27 +64,28 @@ function compressedSize(path: string, body: Buffer): number {
 }
 
 function indexSizes() {
-  const files = globSync('**/*', { cwd: pagefindDir })
-    .filter((rel) => statSync(join(pagefindDir, rel)).isFile())
-    .map((rel) => ({ rel: rel.split(sep).join('/'), size: statSync(join(pagefindDir, rel)).size }));
-  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number; wasm: string | null }>;
-  };
   console.log('Index size per language (bytes on disk; Pagefind files are gzip already)');
-  for (const [lang, info] of Object.entries(entry.languages)) {
+  for (const { lang, dir } of indexFolders(pagefindDir)) {
+    const files = globSync('**/*', { cwd: dir })
+      .filter((rel) => statSync(join(dir, rel)).isFile())
+      .map((rel) => ({ rel: rel.split(sep).join('/'), size: statSync(join(dir, rel)).size }));
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number; wasm: string | null }>;
+    };
+    const info = entry.languages[lang]!;
     const part = (test: (rel: string) => boolean) => files.filter((f) => test(f.rel)).reduce((n, f) => n + f.size, 0);
-    const index = part((r) => r.startsWith(`index/${lang}_`));
-    const fragments = part((r) => r.startsWith(`fragment/${lang}_`));
-    const filters = part((r) => r.startsWith(`filter/${lang}_`));
-    const meta = part((r) => r.startsWith(`pagefind.${lang}_`));
+    const index = part((r) => r.startsWith('index/'));
+    const fragments = part((r) => r.startsWith('fragment/'));
+    const filters = part((r) => r.startsWith('filter/'));
+    const meta = part((r) => r.endsWith('.pf_meta'));
     const suggest = part((r) => r === `suggest-${lang}.json`);
     const wasm = part((r) => r === `wasm.${info.wasm ?? 'unknown'}.pagefind`);
     console.log(
-      `  ${lang}: ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
+      `  ${lang} (${relative(root, dir)}/): ${info.page_count} pages — index ${kb(index)}, fragments ${kb(fragments)}, filters ${kb(filters)}, meta ${kb(meta)}; total ${kb(index + fragments + filters + meta)} (+ wasm.${info.wasm ?? 'unknown'} ${kb(wasm)}; suggest-${lang}.json ${kb(suggest)}, fetched only when nothing is found)`,
     );
   }
   const shared = ['pagefind.js', 'pagefind-worker.js']
-    .map((f) => `${f} ${kb(files.find((x) => x.rel === f)?.size ?? 0)}`)
+    .map((f) => `${f} ${existsSync(join(pagefindDir, f)) ? kb(statSync(join(pagefindDir, f)).size) : 'missing'}`)
     .join(', ');
   console.log(`  shared: ${shared}`);
 }
@@ -109,17 +111,13 @@ function serve(): Promise<{ url: string; close: () => void }> {
 }
 
 function category(path: string): string {
-  if (path.startsWith('/pagefind/fragment/')) return 'fragments';
-  if (
-    path.startsWith('/pagefind/index/') ||
-    path.startsWith('/pagefind/filter/') ||
-    /^\/pagefind\/pagefind\.\w+_.*pf_meta$/.test(path) ||
-    path.startsWith('/pagefind/titles-') ||
-    path.startsWith('/pagefind/suggest-') ||
-    path.startsWith('/pagefind/filters-')
-  )
+  // A language's index is in /pagefind/<lang>_<hash>/ (placeIndex in src/integrations/search-index.ts).
+  const inIndex = /^\/pagefind\/[a-z-]+_[0-9a-f]+\/(.*)$/.exec(path)?.[1];
+  if (inIndex !== undefined) {
+    if (inIndex.startsWith('fragment/')) return 'fragments';
+    if (inIndex.startsWith('wasm.')) return 'wasm';
     return 'index';
-  if (path.startsWith('/pagefind/wasm.')) return 'wasm';
+  }
   if (path.startsWith('/pagefind/')) return 'pagefind js';
   if (path.endsWith('.js')) return 'page js';
   if (path.endsWith('.css')) return 'css';
@@ -187,7 +185,7 @@ const ms = (xs: number[]) =>
   `median ${median(xs).toFixed(0)} ms over ${xs.length} runs (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
 async function main() {
-  if (!existsSync(join(pagefindDir, 'pagefind.js')))
+  if (!existsSync(join(pagefindDir, 'pagefind.js')) || !indexFolders(pagefindDir).length)
     throw new Error(`${pagefindDir} has no index: run npm run build first`);
   indexSizes();
   const { url, close } = await serve();

@@ -73,6 +73,11 @@ const FILTERS = ['kind', 'fy', 'initiative', 'bureau', 'fund'];
 const root = document.getElementById('search') as HTMLElement;
 const lang = (root.dataset.lang ?? 'ja') as Lang;
 const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
+/**
+ * The folder of this language's index (/pagefind/<lang>_<content hash>/), set on the built page by the index step
+ * (pointSearchPage in src/integrations/search-index.ts); Pagefind's script is in /pagefind/.
+ */
+const indexBase = new URL(root.dataset.index ?? '/pagefind/', location.href);
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
 const status = document.getElementById('search-status') as HTMLElement;
@@ -280,7 +285,7 @@ async function run() {
 
 /** Nothing found: the closest titles and terms (suggest-<lang>.json, built with the index) and ways to browse. */
 async function showSuggestions(raw: string, seq: number) {
-  suggestions ??= fetch(new URL(`/pagefind/suggest-${lang}.json`, location.href))
+  suggestions ??= fetch(new URL(`suggest-${lang}.json`, indexBase))
     .then((r) => (r.ok ? r.json() : []))
     .catch(() => []) as Promise<{ t: string; u: string; k: string }[]>;
   const closest = closestSuggestions(raw, await suggestions);
@@ -332,7 +337,7 @@ function schedule() {
  * whatever the number of pages); Pagefind's own filter files are loaded only when a filter is used.
  */
 async function buildFilters() {
-  const available = (await fetch(new URL(`/pagefind/filters-${lang}.json`, location.href))
+  const available = (await fetch(new URL(`filters-${lang}.json`, indexBase))
     .then((r) => (r.ok ? r.json() : pagefind!.filters()))
     .catch(() => pagefind!.filters())) as Record<string, Record<string, number>>;
   const params = initialParams;
@@ -368,9 +373,8 @@ async function start() {
   setState('loading');
   status.textContent = labels.loading;
   try {
-    const base = new URL('/pagefind/', location.href);
-    pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', base).href)) as Pagefind;
-    await pagefind.options(PAGEFIND_OPTIONS);
+    pagefind = (await import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href)) as Pagefind;
+    await pagefind.options({ ...PAGEFIND_OPTIONS, basePath: indexBase.pathname });
     await pagefind.init();
   } catch (err) {
     console.error(err);

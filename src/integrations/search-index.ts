@@ -12,22 +12,26 @@
  *   FY2024 / 平成31年度 to it.
  * One index per language, chosen by <html lang>; each stores at most MAX_POSITIONS positions of a word per
  * page (src/integrations/search-positions.ts), so what a keystroke costs does not grow with how often a
- * word is repeated on the pages it matches; its pages and chunks are named by number in a folder named by
- * their content (src/integrations/search-names.ts), so the page list loaded before the first query
- * compresses (gzipped again with Zopfli, with the WebAssembly: search-compress.ts). Writes <outDir>/pagefind/,
- * and next to it suggest-<lang>.json (titles and glossary terms offered when nothing is found). Ranking needs
+ * word is repeated on the pages it matches; its pages and chunks are named by number
+ * (src/integrations/search-names.ts), so the page list loaded before the first query compresses (gzipped again
+ * with Zopfli, with the WebAssembly: search-compress.ts). Each language's index, with its filters-<lang>.json
+ * (filter lists) and suggest-<lang>.json (titles and glossary terms offered when nothing is found), is written to
+ * <outDir>/pagefind/<lang>_<content hash>/ and its search page is pointed at that folder (INDEX_ATTRIBUTE);
+ * Pagefind's scripts are in <outDir>/pagefind/. Ranking needs
  * nothing else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
  * are in flight to Pagefind's service at once, so the service indexes while the next pages are folded.
  */
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
   globSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   renameSync,
@@ -37,9 +41,11 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { LANGS, type Lang } from '../lib/i18n.ts';
 import { foldHtmlText, yearToken } from '../lib/search.ts';
+import { paths } from '../lib/urls.ts';
 import { recompressIndex } from './search-compress.ts';
 import { compactIndexNames } from './search-names.ts';
 import { capIndexPositions } from './search-positions.ts';
@@ -143,7 +149,7 @@ export function glossaryTerms(html: string, pageUrl: string): Suggestion[] {
  */
 export function writeSuggestions(
   root: string,
-  outputPath: string,
+  dirOf: (lang: string) => string,
   titles: ReadonlyMap<string, readonly Suggestion[]>,
 ): Map<string, number> {
   const byLang = new Map([...titles].map(([lang, list]) => [lang, [...list]]));
@@ -159,7 +165,7 @@ export function writeSuggestions(
   for (const [lang, list] of byLang) {
     list.sort((a, b) => a.u.localeCompare(b.u));
     const json = JSON.stringify(list);
-    writeFileSync(join(outputPath, `suggest-${lang}.json`), json);
+    writeFileSync(join(dirOf(lang), `suggest-${lang}.json`), json);
     sizes.set(lang, Buffer.byteLength(json));
   }
   return sizes;
@@ -317,8 +323,8 @@ function indexInWorker(root: string, lang: string, files: readonly string[], out
  * Indexes every page of `root` (the built site) into `root`/pagefind/. Each language is its own Pagefind
  * index, so the languages are indexed in parallel, each in a worker thread with its own Pagefind service
  * (folding and Pagefind's work use the machine's cores) — or one after the other above PARALLEL_MAX_PAGES
- * pages in a language, for memory — into a directory of its own; their files are then
- * moved into pagefind/ and their entries merged into one pagefind-entry.json (what one Pagefind run writes).
+ * pages in a language, for memory — into a directory of its own, which becomes pagefind/<lang>_<content hash>/
+ * (placeIndex), its search page pointed at it (pointSearchPage).
  */
 export async function buildSearchIndex(root: string): Promise<IndexSummary> {
   const outputPath = join(root, 'pagefind');
@@ -343,17 +349,14 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
     else for (const l of langs) results.push(await indexLanguage(root, l, byLang.get(l)!, staging(l)));
     const indexed = results.filter((r) => r.pages);
     if (!indexed.length) throw new Error(`no page in ${root} has data-pagefind-body: nothing to index`);
-    mergeIndexes(
-      indexed.map((r) => staging(r.lang)),
-      outputPath,
-    );
+    writeSuggestions(root, staging, new Map(indexed.map((r) => [r.lang, r.suggestions])));
+    // The filter lists without Pagefind's filter files, whose size grows with the pages (loaded only to filter).
+    for (const r of indexed) writeFileSync(join(staging(r.lang), `filters-${r.lang}.json`), JSON.stringify(r.filters));
+    for (const r of indexed)
+      pointSearchPage(root, r.lang, `/pagefind/${placeIndex(staging(r.lang), outputPath, r.lang)}/`);
   } finally {
     for (const l of langs) rmSync(staging(l), { recursive: true, force: true });
   }
-  writeSuggestions(root, outputPath, new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.suggestions])));
-  // The filter lists without Pagefind's filter files, whose size grows with the pages (loaded only to filter).
-  for (const r of results.filter((x) => x.pages))
-    writeFileSync(join(outputPath, `filters-${r.lang}.json`), JSON.stringify(r.filters));
   return {
     pages: new Map(results.filter((r) => r.pages).map((r) => [r.lang, r.pages])),
     skipped: results.reduce((n, r) => n + r.skipped, 0),
@@ -364,31 +367,72 @@ export async function buildSearchIndex(root: string): Promise<IndexSummary> {
   };
 }
 
+/** Hex digits of an index folder's name (a content hash; 40 bits keep two builds' folders apart). */
+const FOLDER_HEX = 10;
+
 /**
- * Moves the files of several one-language Pagefind indexes into `outputPath` (files all of them write,
- * such as pagefind.js, are the same in each and kept once) and writes one pagefind-entry.json listing
- * every language, in the order and form Pagefind writes it.
+ * A hash of every file under `dir` (its path and bytes, in path order): the name of the folder an index is served
+ * from, so that a later build never serves other content under the same names (browsers and CDNs cache by name).
  */
-export function mergeIndexes(dirs: readonly string[], outputPath: string): void {
-  const entries = dirs.map(
-    (dir) =>
-      JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
-        version: string;
-        languages: Record<string, unknown>;
-      } & Record<string, unknown>,
-  );
+export function contentHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of globSync('**/*', { cwd: dir, withFileTypes: false }).sort()) {
+    const path = join(dir, file);
+    if (statSync(path).isDirectory()) continue;
+    const bytes = readFileSync(path);
+    hash.update(`${file.split('\\').join('/')}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex').slice(0, FOLDER_HEX);
+}
+
+/** The index folders in `pagefindDir` (a built site's pagefind/), by language: what placeIndex wrote. */
+export function indexFolders(pagefindDir: string): { lang: string; dir: string }[] {
+  if (!existsSync(pagefindDir)) return [];
+  return readdirSync(pagefindDir)
+    .map((name) => ({ name, lang: new RegExp(`^([a-z-]+)_[0-9a-f]{${FOLDER_HEX}}$`).exec(name)?.[1] }))
+    .filter(
+      (f): f is { name: string; lang: string } =>
+        !!f.lang && existsSync(join(pagefindDir, f.name, 'pagefind-entry.json')),
+    )
+    .map(({ name, lang }) => ({ lang, dir: join(pagefindDir, name) }))
+    .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
+}
+
+/** Pagefind's scripts and styles, the same for every index of one Pagefind version: kept once, in pagefind/. */
+const isPagefindScript = (file: string) => /^pagefind[\w-]*\.(?:js|css)$/.test(file);
+
+/**
+ * Moves Pagefind's scripts from the one-language index written to `dir` into `outputPath` (the same for every
+ * language: kept once), and the index itself to `outputPath`/<lang>_<contentHash>/. Returns that folder's name.
+ */
+export function placeIndex(dir: string, outputPath: string, lang: string): string {
   mkdirSync(outputPath, { recursive: true });
-  for (const dir of dirs)
-    for (const file of globSync('**/*', { cwd: dir, withFileTypes: false }).sort()) {
-      const from = join(dir, file);
-      const to = join(outputPath, file);
-      if (file === 'pagefind-entry.json' || statSync(from).isDirectory()) continue;
-      if (existsSync(to)) continue;
-      mkdirSync(dirname(to), { recursive: true });
-      renameSync(from, to);
-    }
-  const languages = Object.fromEntries(
-    entries.flatMap((e) => Object.entries(e.languages)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-  writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ ...entries[0]!, languages }));
+  for (const file of readdirSync(dir).filter(isPagefindScript)) {
+    const to = join(outputPath, file);
+    if (existsSync(to)) rmSync(join(dir, file));
+    else renameSync(join(dir, file), to);
+  }
+  const folder = `${lang}_${contentHash(dir)}`;
+  const target = join(outputPath, folder);
+  if (existsSync(target)) throw new Error(`${target} exists: not overwritten`);
+  renameSync(dir, target);
+  return folder;
+}
+
+/**
+ * The attribute by which the search page names the folder of its language's index: the page is written with
+ * "/pagefind/" (no index yet), and the index step sets the folder once it is known.
+ */
+export const INDEX_ATTRIBUTE = 'data-index';
+
+/** Points the built search page of `lang` at `base`, the folder of its index; false if there is no such page. */
+export function pointSearchPage(root: string, lang: string, base: string): boolean {
+  if (!LANGS.includes(lang as Lang)) return false;
+  const file = join(root, paths.search(lang as Lang).slice(1), 'index.html');
+  if (!existsSync(file)) return false;
+  const html = readFileSync(file, 'utf8');
+  const placeholder = `${INDEX_ATTRIBUTE}="/pagefind/"`;
+  if (!html.includes(placeholder)) throw new Error(`${file}: no ${placeholder} to point at the index`);
+  writeFileSync(file, html.replace(placeholder, `${INDEX_ATTRIBUTE}="${base}"`));
+  return true;
 }

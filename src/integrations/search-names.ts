@@ -5,19 +5,18 @@
  * Pagefind's metadata (pagefind.<lang>_<hash>.pf_meta), which the search page loads whole before the first
  * query, lists every page by the name of its fragment file — `ja_` and 7 random hex digits — with its word
  * count, and every index chunk by a name of the same kind. Random names do not compress: at 10,000 programs
- * they were ~60 % of the metadata's 97 KB. Here page n of the list is named `<lang>_<folder>/<n>` and chunk n
- * `<lang>_<folder>/<n>` (in index/), and the pages are listed by word count within blocks, so that names and
- * word counts rise in small steps. The folder is a hash of the content of every fragment and chunk, so a name is never
- * reused for another content by a later build (browsers and CDNs cache these files by name); the metadata and
- * filter files are still named by their content, as Pagefind names them.
+ * they were ~60 % of the metadata's 97 KB. Here page n of the list is named `<n>` and so is chunk n (in index/),
+ * and the pages are listed by word count within blocks, so that names and word counts rise in small steps. The
+ * index of each language is then served from a folder named by its whole content (contentFolder in
+ * search-index.ts), so a name is never reused for another content by a later build (browsers and CDNs cache these
+ * files by name); the metadata and filter files are still named by their content, as Pagefind names them.
  *
  * The index refers to a page by its place in the list: each word's pages in the index chunks, each filter
  * value's pages and each sort's order are renumbered with it. Word counts, positions, chunk boundaries and so
  * every score stay as they were; only pages with equal scores may come in another order (Pagefind keeps the
  * list's order among them).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentName, pagefindBytes, readPagefindFile, type Cbor } from './search-positions.ts';
 
@@ -28,9 +27,6 @@ import { contentName, pagefindBytes, readPagefindFile, type Cbor } from './searc
  * and 13 % to the chunks overall, as a word's pages were no longer near each other (report of issue 14).
  */
 const ORDER_BLOCK = 256;
-
-/** Hex digits of the per-build folder (a content hash; 40 bits keep two builds' folders apart). */
-const FOLDER_HEX = 10;
 
 export interface NamesSummary {
   pages: number;
@@ -43,8 +39,8 @@ export interface NamesSummary {
 /**
  * Orders the pages of every language of the Pagefind index in `dir` (as written by Pagefind's writeFiles,
  * positions capped or not) by word count within blocks of ORDER_BLOCK, renames its fragments and index
- * chunks to numbered names in a folder named by their content, rewrites the files that refer to them and points
- * pagefind-entry.json at the new metadata.
+ * chunks to their numbers, rewrites the files that refer to them and points pagefind-entry.json at the new
+ * metadata.
  */
 export function compactIndexNames(dir: string): NamesSummary {
   const entryPath = join(dir, 'pagefind-entry.json');
@@ -87,22 +83,16 @@ export function compactIndexNames(dir: string): NamesSummary {
     meta[4] = (meta[4] as [string, number[]][]).map(([key, sorted]) => [key, sorted.map((n) => place[n]!)]);
     pages.splice(0, pages.length, ...order.map((old) => pages[old]!));
 
-    const hash = createHash('sha256');
-    for (const [name] of pages) hash.update(`p${name.length}`).update(readFileSync(fragmentPath(name)));
-    for (const name of chunkNames) hash.update(`c${name.length}`).update(readFileSync(chunkPath(name)));
     const [prefix, hex] = language.hash.split(/_(?=[^_]*$)/) as [string, string];
-    const folder = `${prefix}_${hash.digest('hex').slice(0, FOLDER_HEX)}`;
-
     const move = (from: string, to: string) => {
       if (from === to) return;
       if (existsSync(to)) throw new Error(`${to} exists: not overwritten`);
       renameSync(from, to);
     };
-    mkdirSync(join(dir, 'fragment', folder), { recursive: true });
-    mkdirSync(join(dir, 'index', folder), { recursive: true });
-    const pageNames = pages.map((_, n) => `${folder}/${n}`);
+    // Pagefind's names start with the language (ja_…), so they never collide with the numbers.
+    const pageNames = pages.map((_, n) => String(n));
     pages.forEach(([name], n) => move(fragmentPath(name), fragmentPath(pageNames[n]!)));
-    const chunkRenamed = new Map(chunkNames.map((name, n) => [name, `${folder}/${n}`]));
+    const chunkRenamed = new Map(chunkNames.map((name, n) => [name, String(n)]));
     for (const [name, next] of chunkRenamed) move(chunkPath(name), chunkPath(next));
 
     meta[1] = pages.map(([, words, group], n) => [pageNames[n]!, words, group]);

@@ -14,6 +14,7 @@ import {
   readPagefindFile,
   type Cbor,
 } from '../../src/integrations/search-positions.ts';
+import { contentHash } from '../../src/integrations/search-index.ts';
 import { assertBuilt, DIST, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
 import { SEARCH_QUERIES } from '../search-queries.ts';
 
@@ -22,42 +23,64 @@ beforeAll(assertBuilt);
 const PAGEFIND = join(DIST, 'pagefind');
 const indexed = () => htmlFiles().filter((f) => /<main\b[^>]*data-pagefind-body/.test(read(f)));
 
+/** Each language's index folder, as its search page names it (data-index, set by the index step). */
+function indexes(): { lang: 'ja' | 'en'; base: string; dir: string }[] {
+  return (['ja', 'en'] as const).map((lang) => {
+    const file = htmlFiles().find((f) => urlPathOf(f) === (lang === 'ja' ? '/search/' : '/en/search/'))!;
+    const base = /\bdata-index="([^"]+)"/.exec(read(file))?.[1] ?? '';
+    return { lang, base, dir: join(DIST, base) };
+  });
+}
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+const entryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+
 describe('search index', () => {
-  it('has one index per language, with the pages of that language', () => {
-    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
-      version: string;
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(entry.version).toBe('1.6.0');
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ja']);
+  it('has one index per language, in a folder named by its content that its search page names', () => {
     const pages = indexed().map(urlPathOf);
-    expect(entry.languages.ja!.page_count).toBe(pages.filter((p) => !p.startsWith('/en/')).length);
-    expect(entry.languages.en!.page_count).toBe(pages.filter((p) => p.startsWith('/en/')).length);
+    for (const { lang, base, dir } of indexes()) {
+      // A folder named by a hash of every file in it: a later build never serves other content under its names.
+      expect(base).toMatch(new RegExp(`^/pagefind/${lang}_[0-9a-f]{10}/$`));
+      expect(base).toBe(`/pagefind/${lang}_${contentHash(dir)}/`);
+      const entry = entryOf(dir);
+      expect(entry.version).toBe('1.6.0');
+      expect(Object.keys(entry.languages)).toEqual([lang]);
+      expect(entry.languages[lang]!.page_count).toBe(
+        pages.filter((p) => p.startsWith('/en/') === (lang === 'en')).length,
+      );
+    }
+    // Pagefind's scripts once, beside the folders; nothing else.
+    const top = readdirSync(PAGEFIND).filter((f) => !/^(ja|en)_[0-9a-f]{10}$/.test(f));
+    expect(
+      top.every((f) => /^pagefind[\w-]*\.(js|css)$/.test(f)),
+      top.join(' '),
+    ).toBe(true);
+    expect(top).toContain('pagefind.js');
+    expect(readdirSync(PAGEFIND).length - top.length).toBe(2);
   });
 
   it('writes no table of every page beside the index: ranking data does not grow with the site', () => {
     // The title boost re-ranks the results shown from their own fragments (orderByTitle); the suggestions
     // are fetched only when nothing is found; filters-<lang>.json has a count per filter value.
-    const json = readdirSync(PAGEFIND).filter((f) => f.endsWith('.json'));
-    expect(json.sort()).toEqual([
-      'filters-en.json',
-      'filters-ja.json',
-      'pagefind-entry.json',
-      'suggest-en.json',
-      'suggest-ja.json',
-    ]);
+    for (const { lang, dir } of indexes())
+      expect(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort(),
+      ).toEqual([`filters-${lang}.json`, 'pagefind-entry.json', `suggest-${lang}.json`]);
   });
 
   it('stores at most MAX_POSITIONS positions of a word per page, in chunks the metadata names', () => {
-    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { hash: string }>;
-    };
     const problems: string[] = [];
     let chunks = 0;
-    for (const { hash } of Object.values(entry.languages)) {
-      const meta = readPagefindFile(join(PAGEFIND, `pagefind.${hash}.pf_meta`)) as Cbor[];
+    for (const { dir } of indexes()) {
+      const { hash } = Object.values(entryOf(dir).languages)[0]!;
+      const meta = readPagefindFile(join(dir, `pagefind.${hash}.pf_meta`)) as Cbor[];
       for (const [, , chunk] of meta[2] as string[][]) {
-        const path = join(PAGEFIND, 'index', `${chunk}.pf_index`);
+        const path = join(dir, 'index', `${chunk}.pf_index`);
         if (!existsSync(path)) {
           problems.push(`${chunk}: named by the metadata, missing`);
           continue;
@@ -75,71 +98,66 @@ describe('search index', () => {
     expect(problems).toEqual([]);
   });
 
-  it('orders pages by length and names pages and chunks by number in one folder per language', () => {
-    // search-names.ts: numbered names compress in the metadata loaded before the first query; the folder is a
-    // hash of the content, so a later build never reuses a name for another content.
-    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { hash: string; page_count: number }>;
-    };
+  it('orders pages by length and names pages and chunks by their number', () => {
+    // search-names.ts: numbered names compress in the metadata loaded before the first query.
     const problems: string[] = [];
-    const folders = new Set<string>();
-    for (const [lang, { hash, page_count }] of Object.entries(entry.languages)) {
-      const meta = readPagefindFile(join(PAGEFIND, `pagefind.${hash}.pf_meta`)) as Cbor[];
+    for (const { lang, dir } of indexes()) {
+      const { hash, page_count } = Object.values(entryOf(dir).languages)[0]!;
+      const meta = readPagefindFile(join(dir, `pagefind.${hash}.pf_meta`)) as Cbor[];
       const pages = meta[1] as string[][];
-      const folder = /^([a-z-]+_[0-9a-f]{10})\/0$/.exec(pages[0]![0]!)?.[1];
-      if (!folder?.startsWith(`${lang}_`)) problems.push(`${lang}: first page named ${pages[0]![0]}`);
-      folders.add(folder ?? '');
       expect(pages).toHaveLength(page_count);
       pages.forEach(([name], n) => {
-        if (name !== `${folder}/${n}`) problems.push(`${lang}: page ${n} named ${name}`);
-        else if (!existsSync(join(PAGEFIND, 'fragment', `${name}.pf_fragment`))) problems.push(`${name}: no fragment`);
+        if (name !== String(n)) problems.push(`${lang}: page ${n} named ${name}`);
+        else if (!existsSync(join(dir, 'fragment', `${name}.pf_fragment`)))
+          problems.push(`${lang} ${name}: no fragment`);
       });
-      if (readdirSync(join(PAGEFIND, 'fragment', folder ?? '-')).length !== pages.length)
+      if (readdirSync(join(dir, 'fragment')).length !== pages.length)
         problems.push(`${lang}: fragments not named by the metadata`);
       const words = pages.map((p) => p[1] as unknown as number);
       // By word count within blocks of 256 pages (ORDER_BLOCK).
       if (words.some((w, n) => n % 256 > 0 && w < words[n - 1]!)) problems.push(`${lang}: pages not by word count`);
       const chunks = [...new Set((meta[2] as string[][]).map((c) => c[2]!))];
       chunks.forEach((name, n) => {
-        if (name !== `${folder}/${n}`) problems.push(`${lang}: chunk ${n} named ${name}`);
+        if (name !== String(n)) problems.push(`${lang}: chunk ${n} named ${name}`);
         // A word's pages are steps from the one before (from 0), as renumberChunk reads and writes them.
-        for (const [word, entries] of (
-          readPagefindFile(join(PAGEFIND, 'index', `${name}.pf_index`)) as Cbor[][][]
-        )[0]!) {
+        for (const [word, entries] of (readPagefindFile(join(dir, 'index', `${name}.pf_index`)) as Cbor[][][])[0]!) {
           let page = -1;
           for (const [i, [step]] of (entries as number[][]).entries()) {
             page = i === 0 ? step! : page + step!;
-            if ((i > 0 && step! <= 0) || page >= pages.length) problems.push(`${name} ${word}: page ${page}`);
+            if ((i > 0 && step! <= 0) || page >= pages.length) problems.push(`${lang} ${name} ${word}: page ${page}`);
           }
         }
       });
+      if (readdirSync(join(dir, 'index')).length !== chunks.length)
+        problems.push(`${lang}: chunks not named by the metadata`);
     }
     expect(problems).toEqual([]);
-    expect(folders.size).toBe(Object.keys(entry.languages).length);
-    // Pagefind's own per-page files live only in the named folders.
-    expect(readdirSync(join(PAGEFIND, 'fragment')).sort()).toEqual([...folders].sort());
   });
 
   it('stores no anchors in the fragments every result fetches (the search page shows no sub-results)', () => {
     const withAnchors: string[] = [];
     let fragments = 0;
-    for (const folder of readdirSync(join(PAGEFIND, 'fragment')))
-      for (const file of readdirSync(join(PAGEFIND, 'fragment', folder))) {
-        const bytes = gunzipSync(readFileSync(join(PAGEFIND, 'fragment', folder, file)));
+    for (const { lang, dir } of indexes())
+      for (const file of readdirSync(join(dir, 'fragment'))) {
+        const bytes = gunzipSync(readFileSync(join(dir, 'fragment', file)));
         const fragment = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { anchors?: unknown[] };
         fragments++;
-        if (!Array.isArray(fragment.anchors) || fragment.anchors.length) withAnchors.push(`${folder}/${file}`);
+        if (!Array.isArray(fragment.anchors) || fragment.anchors.length) withAnchors.push(`${lang}/${file}`);
       }
     expect(fragments).toBe(indexed().length);
     expect(withAnchors).toEqual([]);
   });
 
   it('serves metadata and WebAssembly that unzip to Pagefind 1.6 files (regzipped by search-compress.ts)', () => {
-    const files = readdirSync(PAGEFIND).filter((f) => /^(pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/.test(f));
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    const files = indexes().flatMap(({ dir }) =>
+      readdirSync(dir)
+        .filter((f) => /^(pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/.test(f))
+        .map((f) => join(dir, f)),
+    );
+    expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {
-      const content = gunzipSync(readFileSync(join(PAGEFIND, f))).toString('latin1');
-      expect(content.startsWith(f.startsWith('wasm.') ? 'pagefind_dcd\0asm' : 'pagefind_dcd'), f).toBe(true);
+      const content = gunzipSync(readFileSync(f)).toString('latin1');
+      expect(content.startsWith(/\/wasm\.[^/]*$/.test(f) ? 'pagefind_dcd\0asm' : 'pagefind_dcd'), f).toBe(true);
     }
   });
 
@@ -179,8 +197,9 @@ describe('search index', () => {
     expect(missing).toEqual([]);
   });
 
-  it('writes nothing into the built pages themselves (the folded copy is only indexed)', () => {
+  it('writes nothing into the built pages but the index folder of each search page (the folded copy is only indexed)', () => {
     expect(existsSync(join(PAGEFIND, 'pagefind.js'))).toBe(true);
+    for (const { dir } of indexes()) expect(existsSync(join(dir, 'pagefind-entry.json')), dir).toBe(true);
     const sample = htmlFiles().find((f) => urlPathOf(f) === '/fy/2024/');
     if (sample) expect(read(sample)).not.toMatch(/nendo20\d\d/);
   });

@@ -1,12 +1,18 @@
 /** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
+  contentHash,
   countFilters,
   dataValues,
   indexCopy,
   indexedPart,
   indexInParallel,
   PARALLEL_MAX_PAGES,
+  placeIndex,
+  pointSearchPage,
   withoutIds,
   type FilterCounts,
 } from '../../src/integrations/search-index.ts';
@@ -76,5 +82,64 @@ describe('indexInParallel', () => {
     expect(indexInParallel([1500, 1500], 1, {})).toBe(false);
     expect(indexInParallel([1500], 2, {})).toBe(false);
     expect(indexInParallel([1500, 1500], 2, { ATLAS_INDEX_THREADS: '0' })).toBe(false);
+  });
+});
+
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** A directory with `files` (path → text). */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-index-place-'));
+  temporary.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('contentHash', () => {
+  it('is the same for the same files and differs when a byte or a name differs', () => {
+    const files = { 'pagefind-entry.json': '{}', 'fragment/0.pf_fragment': 'a', 'index/0.pf_index': 'b' };
+    const a = contentHash(tree(files));
+    expect(a).toMatch(/^[0-9a-f]{10}$/);
+    expect(contentHash(tree(files))).toBe(a);
+    expect(contentHash(tree({ ...files, 'index/0.pf_index': 'c' }))).not.toBe(a);
+    expect(
+      contentHash(tree({ 'pagefind-entry.json': '{}', 'fragment/1.pf_fragment': 'a', 'index/0.pf_index': 'b' })),
+    ).not.toBe(a);
+  });
+});
+
+describe('placeIndex', () => {
+  it("moves a language's index into a folder named by its content and Pagefind's scripts beside it, once", () => {
+    const out = join(tree({}), 'pagefind');
+    const lang = (l: string) =>
+      tree({ 'pagefind.js': 'js', 'pagefind-ui.css': 'css', 'pagefind-entry.json': l, 'fragment/0.pf_fragment': l });
+    const ja = placeIndex(lang('ja'), out, 'ja');
+    const en = placeIndex(lang('en'), out, 'en');
+    expect(ja).toMatch(/^ja_[0-9a-f]{10}$/);
+    expect(readdirSync(out).sort()).toEqual([en, ja, 'pagefind-ui.css', 'pagefind.js'].sort());
+    // The folder's name is the hash of what is in it.
+    expect(ja).toBe(`ja_${contentHash(join(out, ja))}`);
+    expect(readdirSync(join(out, ja)).sort()).toEqual(['fragment', 'pagefind-entry.json']);
+    expect(readFileSync(join(out, en, 'fragment', '0.pf_fragment'), 'utf8')).toBe('en');
+    expect(() => placeIndex(lang('ja'), out, 'ja')).toThrow(/exists/);
+  });
+});
+
+describe('pointSearchPage', () => {
+  it("points each language's search page at its folder and leaves the other page alone", () => {
+    const page = '<div id="search" data-lang="ja" data-index="/pagefind/" data-state="idle"></div>';
+    const root = tree({ 'search/index.html': page, 'en/search/index.html': page });
+    expect(pointSearchPage(root, 'en', '/pagefind/en_0000000002/')).toBe(true);
+    expect(readFileSync(join(root, 'en/search/index.html'), 'utf8')).toContain('data-index="/pagefind/en_0000000002/"');
+    expect(readFileSync(join(root, 'search/index.html'), 'utf8')).toBe(page);
+  });
+  it('is false without a search page, and fails on a search page that names no index to point', () => {
+    expect(pointSearchPage(tree({}), 'ja', '/pagefind/ja_1/')).toBe(false);
+    expect(() => pointSearchPage(tree({ 'search/index.html': '<div id="search"></div>' }), 'ja', '/x/')).toThrow(
+      /data-index/,
+    );
   });
 });

@@ -107,7 +107,7 @@ async function fullCheck(
     const { makeIndex, writeIndex } = await import('./check-incremental.ts');
     const index = makeIndex(projectRoot, dataRoot, result.entries, result.problems, owners);
     if (index) writeIndex(cache.dir, index);
-    store.save(outcome, cache, sources, index?.token);
+    store.save(outcome, cache, sources, index?.header.token);
   }
   return outcome;
 }

@@ -155,9 +155,11 @@ function walkTree(root: string): Stamps {
   return stamps;
 }
 
-/** The code a check's result depends on, and the day: any change to either means a full check. */
-function keyOf(projectRoot: string, dataRoot: string, today: string): string {
-  const hash = createHash('sha1').update(`${FORMAT}\0${dataRoot}\0${today}\0`);
+/**
+ * The hash of the code a check's result depends on (src/data, src/schemas, src/lib, the check script, the parsers'
+ * versions); also the name of the bundle of the check's modules made from that code (check-bundle.ts).
+ */
+export function checkCodeHash(projectRoot: string): string {
   const files: string[] = [];
   const collect = (dir: string) => {
     for (const entry of readdirSync(join(projectRoot, dir), { withFileTypes: true }).sort((a, b) =>
@@ -171,7 +173,12 @@ function keyOf(projectRoot: string, dataRoot: string, today: string): string {
   for (const dir of ['src/data', 'src/schemas', 'src/lib']) collect(dir);
   files.push('scripts/check.ts', 'package-lock.json');
   for (const pkg of ['yaml', 'js-yaml', 'zod', 'astro']) files.push(`node_modules/${pkg}/package.json`);
-  return hashFiles(hash, projectRoot, files);
+  return hashFiles(createHash('sha1'), projectRoot, files);
+}
+
+/** The code a check's result depends on, and the day: any change to either means a full check. */
+function keyOf(codeHash: string, dataRoot: string, today: string): string {
+  return createHash('sha1').update(`${FORMAT}\0${dataRoot}\0${today}\0${codeHash}`).digest('base64url');
 }
 
 /** The hash of a file's bytes, undefined when it cannot be read. */
@@ -204,6 +211,8 @@ export class CheckResultStore {
   private readonly key: string;
   /** The tree as walked now; lookup fills in the hashes it knows (unchanged, touched files). */
   private readonly stamps: Stamps;
+  /** checkCodeHash of the code as it was when this store was made. */
+  readonly codeHash: string;
   private pending:
     { stored: Stored; edits: Edit[]; added: string[]; removed: string[]; at: Map<string, number> } | undefined;
 
@@ -217,7 +226,8 @@ export class CheckResultStore {
     this.projectRoot = projectRoot;
     this.dataRoot = dataRoot;
     this.path = join(dir, 'check-result.bin');
-    this.key = keyOf(projectRoot, dataRoot, checkDay(env));
+    this.codeHash = checkCodeHash(projectRoot);
+    this.key = keyOf(this.codeHash, dataRoot, checkDay(env));
     this.stamps = walkTree(dataRoot);
   }
 

@@ -87,13 +87,15 @@ class Rows {
 
   /** The rows of `table`, found by walking it. */
   static of(table: Int32Array, problems: (Problem[] | undefined)[] = []): Rows {
-    const at: number[] = [];
-    for (let p = 0; p < table.length;) {
-      at.push(p);
+    const next = (p: number) => {
       p += CLAIMS + 1 + table[p + CLAIMS]!;
-      p += 1 + table[p]!;
-    }
-    return new Rows(table, Int32Array.from(at), problems);
+      return p + 1 + table[p]!;
+    };
+    let count = 0;
+    for (let p = 0; p < table.length; p = next(p)) count++;
+    const at = new Int32Array(count);
+    for (let p = 0, row = 0; p < table.length; p = next(p)) at[row++] = p;
+    return new Rows(table, at, problems);
   }
 
   get length(): number {
@@ -283,9 +285,10 @@ export function makeIndex(
 export function writeIndex(dir: string, index: StoredIndex): void {
   const header = Buffer.from(JSON.stringify(index.header));
   const start = 4 + header.length + ((4 - (header.length % 4)) % 4);
-  const bytes = Buffer.alloc(start + index.table.byteLength, 0x20);
+  const bytes = Buffer.allocUnsafe(start + index.table.byteLength);
   bytes.writeUInt32LE(header.length, 0);
   header.copy(bytes, 4);
+  bytes.fill(0x20, 4 + header.length, start);
   bytes.set(new Uint8Array(index.table.buffer, index.table.byteOffset, index.table.byteLength), start);
   try {
     writeFileAtomically(indexPath(dir), bytes);

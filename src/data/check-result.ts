@@ -74,9 +74,10 @@ function encode(stored: Stored): Buffer {
   };
   const json = Buffer.from(JSON.stringify(header));
   const start = 4 + json.length + ((8 - ((4 + json.length) % 8)) % 8);
-  const bytes = Buffer.alloc(start + 16 * files.names.length, 0x20);
+  const bytes = Buffer.allocUnsafe(start + 16 * files.names.length);
   bytes.writeUInt32LE(json.length, 0);
   json.copy(bytes, 4);
+  bytes.fill(0x20, 4 + json.length, start);
   const numbers = new Float64Array(2 * files.names.length);
   numbers.set(files.sizes);
   numbers.set(files.mtimes, files.names.length);

@@ -45,23 +45,32 @@ interface IndexEntry extends IntegrityKeys {
 }
 
 /**
- * The index as stored (check-index.bin): every string once (ids recur in thousands of entries' deps), joined by NUL
- * (no file name or id holds one), and every entry as numbers into them (Rows), in the loader's order. The file is a
- * header (4 bytes: its length; then this as JSON, padded to 4 bytes) followed by Rows.table as it is in memory. At
- * 10,000 programs JSON.parse of the same index as an array per entry (11,000 entries, 34,000 arrays) took 110 ms in a
- * fresh process, most of it in the garbage collector; the table is read as it is.
+ * The index as stored (check-index.bin): every string once (ids recur in thousands of entries' deps), and every entry
+ * as numbers into them (Rows), in the loader's order. The file: the lengths of the header and of the strings (4 bytes
+ * each), the header as JSON, the strings as UTF-8 joined by NUL (no file name or id holds one), padding to 4 bytes,
+ * and Rows.table as it is in memory. At 10,000 programs JSON.parse of the same index as an array per entry (11,000
+ * entries, 34,000 arrays) took 110 ms in a fresh process, most of it in the garbage collector; the table is read as
+ * it is, and the strings' bytes (1.2 MB) are written again as they were read, with any new strings after them.
  */
 interface IndexHeader {
   format: number;
   token: string;
-  strings: string;
+  /** How many strings there are. */
+  strings: number;
   /** The problems of the entries that have any, by the entry's place. */
   problems: Record<number, Problem[]>;
 }
 
 interface StoredIndex {
   header: IndexHeader;
+  strings: Buffer;
   table: Int32Array;
+}
+
+/** The strings of an index as read, and their bytes (to be written again as they are). */
+interface KnownStrings {
+  bytes: Buffer;
+  count: number;
 }
 
 /** An entry as numbers: [collection (its place in COLLECTIONS), id, file, index, claims, deps, link or -1]. */
@@ -237,12 +246,17 @@ const entryKey = (file: string, index: number) => `${file}\u0000${index}`;
 const indexInFile = (entry: LoadedEntry) => (entry.pathInFile[0] as number | undefined) ?? -1;
 
 /** The index as written: a new token, the strings joined, the rows. */
-function storedIndex(strings: readonly string[], rows: Rows): StoredIndex {
+function storedIndex(strings: readonly string[], rows: Rows, known?: KnownStrings): StoredIndex {
   const problems: Record<number, Problem[]> = {};
   rows.problems.forEach((found, row) => {
     if (found) problems[row] = found;
   });
-  return { header: { format: FORMAT, token: randomUUID(), strings: strings.join('\0'), problems }, table: rows.table };
+  let bytes: Buffer;
+  if (!known || known.count === 0) bytes = Buffer.from(strings.join('\0'));
+  else if (known.count === strings.length) bytes = known.bytes;
+  else bytes = Buffer.concat([known.bytes, Buffer.from(`\0${strings.slice(known.count).join('\0')}`)]);
+  const header = { format: FORMAT, token: randomUUID(), strings: strings.length, problems };
+  return { header, strings: bytes, table: rows.table };
 }
 
 /**
@@ -284,11 +298,15 @@ export function makeIndex(
 
 export function writeIndex(dir: string, index: StoredIndex): void {
   const header = Buffer.from(JSON.stringify(index.header));
-  const start = 4 + header.length + ((4 - (header.length % 4)) % 4);
+  const stringsAt = 8 + header.length;
+  const end = stringsAt + index.strings.length;
+  const start = end + ((4 - (end % 4)) % 4);
   const bytes = Buffer.allocUnsafe(start + index.table.byteLength);
   bytes.writeUInt32LE(header.length, 0);
-  header.copy(bytes, 4);
-  bytes.fill(0x20, 4 + header.length, start);
+  bytes.writeUInt32LE(index.strings.length, 4);
+  header.copy(bytes, 8);
+  index.strings.copy(bytes, stringsAt);
+  bytes.fill(0, end, start);
   bytes.set(new Uint8Array(index.table.buffer, index.table.byteOffset, index.table.byteLength), start);
   try {
     writeFileAtomically(indexPath(dir), bytes);
@@ -297,20 +315,23 @@ export function writeIndex(dir: string, index: StoredIndex): void {
   }
 }
 
-function readIndex(dir: string, token: string): { strings: string[]; rows: Rows } | undefined {
+function readIndex(dir: string, token: string): { strings: string[]; known: KnownStrings; rows: Rows } | undefined {
   try {
     const bytes = readFileSync(indexPath(dir));
     const length = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as IndexHeader;
-    if (header?.format !== FORMAT || header.token !== token || typeof header.strings !== 'string') return undefined;
-    const start = 4 + length + ((4 - (length % 4)) % 4);
-    if ((bytes.length - start) % 4 !== 0) return undefined;
+    const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as IndexHeader;
+    if (header?.format !== FORMAT || header.token !== token || typeof header.strings !== 'number') return undefined;
+    const stringBytes = bytes.subarray(8 + length, 8 + length + bytes.readUInt32LE(4));
+    const strings = header.strings === 0 ? [] : stringBytes.toString('utf8').split('\0');
+    const end = 8 + length + stringBytes.length;
+    const start = end + ((4 - (end % 4)) % 4);
+    if (strings.length !== header.strings || start > bytes.length || (bytes.length - start) % 4 !== 0) return undefined;
     // A copy: Int32Array needs the table 4-byte aligned in memory, which a Buffer need not be.
     const table = new Int32Array((bytes.length - start) / 4);
     new Uint8Array(table.buffer).set(bytes.subarray(start));
     const problems: (Problem[] | undefined)[] = [];
     for (const [row, found] of Object.entries(header.problems ?? {})) problems[Number(row)] = found;
-    return { strings: header.strings.split('\0'), rows: Rows.of(table, problems) };
+    return { strings, known: { bytes: stringBytes, count: strings.length }, rows: Rows.of(table, problems) };
   } catch {
     return undefined;
   }
@@ -391,7 +412,7 @@ export function incrementalCheck(
   if (!token) return undefined;
   const index = readIndex(cache.dir, token);
   if (!index) return undefined;
-  const { strings, rows: was } = index;
+  const { strings, known, rows: was } = index;
   const table = stringTable(strings, true);
   const text = (n: number) => strings[n]!;
 
@@ -557,7 +578,7 @@ export function incrementalCheck(
   }
   cache.update(updates);
   if (!indexChanged && strings.length === stringsBefore) return store.acceptChanges(outcome, now, token);
-  const next = storedIndex(strings, rows);
+  const next = storedIndex(strings, rows, known);
   writeIndex(cache.dir, next);
   return store.acceptChanges(outcome, now, next.header.token);
 }

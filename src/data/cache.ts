@@ -45,11 +45,16 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** Writes `bytes` to `path` through a temporary file, so a reader never sees half a file. */
+export function writeFileAtomically(path: string, bytes: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
+}
+
 /** Writes `value` as JSON to `path` through a temporary file, so a reader never sees half a file. */
 export function writeJsonAtomically(path: string, value: unknown): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value));
-  renameSync(temporary, path);
+  writeFileAtomically(path, JSON.stringify(value));
 }
 
 export function contentHash(bytes: Uint8Array | string): string {

@@ -17,9 +17,9 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkDay } from './check-day.ts';
-import { contentHash, hashFiles, writeJsonAtomically, type DataCache } from './cache.ts';
+import { contentHash, hashFiles, writeFileAtomically, type DataCache } from './cache.ts';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What the check prints: each problem's line, or (none) the counts of the valid entries. */
 export interface CheckOutcome {
@@ -51,6 +51,58 @@ interface Stored {
   outcome: CheckOutcome;
   /** The token of the incremental check's index made with this outcome (check-incremental.ts), if any. */
   index?: string;
+}
+
+/**
+ * check-result.bin: a header (4 bytes: its length; then this as JSON, padded to 8 bytes), then the files' sizes and
+ * modification times as two Float64Arrays. At 10,000 programs, JSON.parse of the same as arrays (11,000 names, hashes,
+ * sizes and times) took ~45 ms in a fresh process; as two strings and the times as they are in memory, a few ms.
+ */
+interface Header extends Omit<Stored, 'files'> {
+  /** The files' names joined by NUL (which no file name holds). */
+  names: string;
+  /** Their hashes joined by NUL ('' when not known). */
+  hashes: string;
+}
+
+function encode(stored: Stored): Buffer {
+  const { files, ...rest } = stored;
+  const header: Header = {
+    ...rest,
+    names: files.names.join('\0'),
+    hashes: files.hashes.map((h) => h ?? '').join('\0'),
+  };
+  const json = Buffer.from(JSON.stringify(header));
+  const start = 4 + json.length + ((8 - ((4 + json.length) % 8)) % 8);
+  const bytes = Buffer.allocUnsafe(start + 16 * files.names.length);
+  bytes.writeUInt32LE(json.length, 0);
+  json.copy(bytes, 4);
+  bytes.fill(0x20, 4 + json.length, start);
+  const numbers = new Float64Array(2 * files.names.length);
+  numbers.set(files.sizes);
+  numbers.set(files.mtimes, files.names.length);
+  bytes.set(new Uint8Array(numbers.buffer), start);
+  return bytes;
+}
+
+/** The stored result, or undefined when the file is missing or not one this code wrote. */
+function decode(bytes: Buffer): Stored | undefined {
+  const length = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Header;
+  if (header?.format !== FORMAT || typeof header.names !== 'string' || typeof header.hashes !== 'string') {
+    return undefined;
+  }
+  const { names: joinedNames, hashes: joinedHashes, ...rest } = header;
+  const names = joinedNames === '' ? [] : joinedNames.split('\0');
+  const hashes = joinedHashes === '' && names.length === 0 ? [] : joinedHashes.split('\0');
+  const start = 4 + length + ((8 - ((4 + length) % 8)) % 8);
+  if (hashes.length !== names.length || bytes.length - start !== 16 * names.length) return undefined;
+  // A copy: Float64Array needs 8-byte alignment in memory, which a Buffer need not have.
+  const numbers = new Float64Array(2 * names.length);
+  new Uint8Array(numbers.buffer).set(bytes.subarray(start));
+  const sizes = Array.from(numbers.subarray(0, names.length));
+  const mtimes = Array.from(numbers.subarray(names.length));
+  return { ...rest, files: { names, sizes, mtimes, hashes: hashes.map((h) => (h === '' ? null : h)) } };
 }
 
 const MISSING: Stamp = [-2, 0];
@@ -104,24 +156,11 @@ function walkTree(root: string): Stamps {
   return stamps;
 }
 
-function validStamps(files: unknown): files is Stamps {
-  const f = files as Stamps;
-  return (
-    typeof f === 'object' &&
-    f !== null &&
-    Array.isArray(f.names) &&
-    Array.isArray(f.sizes) &&
-    Array.isArray(f.mtimes) &&
-    Array.isArray(f.hashes) &&
-    f.sizes.length === f.names.length &&
-    f.mtimes.length === f.names.length &&
-    f.hashes.length === f.names.length
-  );
-}
-
-/** The code a check's result depends on, and the day: any change to either means a full check. */
-function keyOf(projectRoot: string, dataRoot: string, today: string): string {
-  const hash = createHash('sha1').update(`${FORMAT}\0${dataRoot}\0${today}\0`);
+/**
+ * The hash of the code a check's result depends on (src/data, src/schemas, src/lib, the check script, the parsers'
+ * versions); also the name of the bundle of the check's modules made from that code (check-bundle.ts).
+ */
+export function checkCodeHash(projectRoot: string): string {
   const files: string[] = [];
   const collect = (dir: string) => {
     for (const entry of readdirSync(join(projectRoot, dir), { withFileTypes: true }).sort((a, b) =>
@@ -135,7 +174,12 @@ function keyOf(projectRoot: string, dataRoot: string, today: string): string {
   for (const dir of ['src/data', 'src/schemas', 'src/lib']) collect(dir);
   files.push('scripts/check.ts', 'package-lock.json');
   for (const pkg of ['yaml', 'js-yaml', 'zod', 'astro']) files.push(`node_modules/${pkg}/package.json`);
-  return hashFiles(hash, projectRoot, files);
+  return hashFiles(createHash('sha1'), projectRoot, files);
+}
+
+/** The code a check's result depends on, and the day: any change to either means a full check. */
+function keyOf(codeHash: string, dataRoot: string, today: string): string {
+  return createHash('sha1').update(`${FORMAT}\0${dataRoot}\0${today}\0${codeHash}`).digest('base64url');
 }
 
 /** The hash of a file's bytes, undefined when it cannot be read. */
@@ -168,6 +212,8 @@ export class CheckResultStore {
   private readonly key: string;
   /** The tree as walked now; lookup fills in the hashes it knows (unchanged, touched files). */
   private readonly stamps: Stamps;
+  /** checkCodeHash of the code as it was when this store was made. */
+  readonly codeHash: string;
   private pending:
     { stored: Stored; edits: Edit[]; added: string[]; removed: string[]; at: Map<string, number> } | undefined;
 
@@ -180,8 +226,9 @@ export class CheckResultStore {
   ) {
     this.projectRoot = projectRoot;
     this.dataRoot = dataRoot;
-    this.path = join(dir, 'check-result.json');
-    this.key = keyOf(projectRoot, dataRoot, checkDay(env));
+    this.path = join(dir, 'check-result.bin');
+    this.codeHash = checkCodeHash(projectRoot);
+    this.key = keyOf(this.codeHash, dataRoot, checkDay(env));
     this.stamps = walkTree(dataRoot);
   }
 
@@ -191,13 +238,13 @@ export class CheckResultStore {
    * change the outcome (acceptEdits) instead of a full check.
    */
   lookup(): CheckOutcome | undefined {
-    let stored: Stored;
+    let stored: Stored | undefined;
     try {
-      stored = JSON.parse(readFileSync(this.path, 'utf8')) as Stored;
+      stored = decode(readFileSync(this.path));
     } catch {
       return undefined;
     }
-    if (stored?.format !== FORMAT || stored.key !== this.key || !validStamps(stored.files)) return undefined;
+    if (stored?.key !== this.key) return undefined;
     const was = stored.files;
     const now = this.stamps;
     let restamped = false;
@@ -362,7 +409,7 @@ export class CheckResultStore {
   private write(stored: Stored): void {
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
-      writeJsonAtomically(this.path, stored);
+      writeFileAtomically(this.path, encode(stored));
     } catch {
       // A read-only checkout still checks; only the next check is slower.
     }

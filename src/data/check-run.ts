@@ -10,6 +10,7 @@
  */
 import { join, relative } from 'node:path';
 import { dataCacheFor, type DataCache } from './cache.ts';
+import { editModules, makeEditBundle } from './check-bundle.ts';
 import { CheckResultStore, type CheckOutcome } from './check-result.ts';
 import type { CleanFile, LoadedEntry, Problem } from './load.ts';
 
@@ -35,10 +36,10 @@ export async function runCheck(
   if (stored) return { outcome: stored, path: 'stored' };
   // The edited files step 2 read, given to step 3 so that it need not read them again.
   const read = new Map<string, CleanFile>();
-  const edited = cache && store ? await editsWithoutEffect(projectRoot, dataRoot, cache, store, read) : undefined;
+  const edited = cache && store ? await editsWithoutEffect(projectRoot, dataRoot, cache, store, read, env) : undefined;
   if (edited) return { outcome: edited, path: 'edits' };
   if (cache && store && (store.edits.length > 0 || store.added.length > 0 || store.removed.length > 0)) {
-    const { incrementalCheck } = await import('./check-incremental.ts');
+    const { incrementalCheck } = await editModules(projectRoot, store.codeHash, env);
     const outcome = incrementalCheck(projectRoot, dataRoot, cache, store, env, read);
     if (outcome) return { outcome, path: 'incremental' };
   }
@@ -51,12 +52,12 @@ async function editsWithoutEffect(
   cache: DataCache,
   store: CheckResultStore,
   read: Map<string, CleanFile>,
+  env: Record<string, string | undefined>,
 ): Promise<CheckOutcome | undefined> {
   const before = store.storedOutcome;
   if (!before || store.edits.length === 0 || store.edits.length > MAX_EDITS) return undefined;
   if (store.added.length > 0 || store.removed.length > 0) return undefined;
-  const { readCleanFile } = await import('./load.ts');
-  const { summarize } = await import('./integrity.ts');
+  const { readCleanFile, summarize } = await editModules(projectRoot, store.codeHash, env);
   const now = new Map<string, { hash: string; stamp: { size: number; mtimeMs: number } }>();
   for (const { file, checkedHash } of store.edits) {
     // The name the loader gives the file, the one problems are printed with.
@@ -107,7 +108,9 @@ async function fullCheck(
     const { makeIndex, writeIndex } = await import('./check-incremental.ts');
     const index = makeIndex(projectRoot, dataRoot, result.entries, result.problems, owners);
     if (index) writeIndex(cache.dir, index);
-    store.save(outcome, cache, sources, index?.token);
+    store.save(outcome, cache, sources, index?.header.token);
+    // The next check after an edit loads the modules it needs as one file.
+    await makeEditBundle(projectRoot, store.codeHash, env);
   }
   return outcome;
 }

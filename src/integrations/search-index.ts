@@ -39,6 +39,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -214,6 +217,10 @@ export interface LanguageIndex {
  * its whole index until it is written: measured on a 2-core machine, 0.6 GB for ~1,500 pages of a language (1,000
  * programs); for ~11,700 (10,000 programs) 4.2 GB in English and 7.5 GB in Japanese, beside the indexing process's
  * own heap — two at once would need ~12 GB. Below it both languages are indexed at once, one per core.
+ * That memory is live data, not allocator slack: Pagefind's Linux binary is static (musl) with jemalloc, so glibc's
+ * MALLOC_* variables do nothing, and its own settings (_RJEM_MALLOC_CONF) were measured and left at their defaults —
+ * one arena or early purging saved ≤ 11 % of the peak for up to 2.5× the CPU; never purging saved half the CPU of
+ * writing the index for 20 % more peak (3,000 Japanese pages).
  */
 export const PARALLEL_MAX_PAGES = 6_000;
 
@@ -244,8 +251,9 @@ export async function indexLanguage(
   files: readonly string[],
   outputPath: string,
 ): Promise<LanguageIndex> {
+  const services: ChildProcess[] = [];
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await startPagefind(services);
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const started = performance.now();
     let pages = 0;
@@ -291,8 +299,41 @@ export async function indexLanguage(
       ms: { pages: pagesDone - started, write: performance.now() - pagesDone },
     };
   } finally {
-    await pagefind.close();
+    await closePagefind(services);
   }
+}
+
+/** Node's diagnostics channel on which every child process this thread starts is published. */
+const CHILD_PROCESS_CHANNEL = 'child_process';
+
+/** pagefind.createIndex(), collecting into `services` the process of the Pagefind service it starts (if it does). */
+async function startPagefind(services: ChildProcess[]): ReturnType<typeof pagefind.createIndex> {
+  const collect = (message: unknown) => services.push((message as { process: ChildProcess }).process);
+  subscribe(CHILD_PROCESS_CHANNEL, collect);
+  try {
+    return await pagefind.createIndex({});
+  } finally {
+    unsubscribe(CHILD_PROCESS_CHANNEL, collect);
+  }
+}
+
+/**
+ * Stops this thread's Pagefind service and waits until its process (from startPagefind) has ended. pagefind.close()
+ * only signals it: a service of a worker thread, or one closed just before the process exits, is then never waited
+ * for by the process that started it, so its CPU time is missing from the build's (the kernel counts a child's time
+ * to its parent only when the parent waits for it: GNU time and the bench missed ~24 s of the index step's ~40 s at
+ * 1,000 programs) and it lingers as a zombie until the process ends.
+ */
+async function closePagefind(services: readonly ChildProcess[]): Promise<void> {
+  await pagefind.close();
+  const running = services.filter((s) => s.pid !== undefined && s.exitCode === null && s.signalCode === null);
+  await Promise.all(
+    running.map((service) => {
+      const exited = once(service, 'exit');
+      service.ref(); // Pagefind unrefs it: keep this thread alive until the exit is seen.
+      return exited;
+    }),
+  );
 }
 
 /** The language of a built page, from the <html lang> near its start. */

@@ -1,4 +1,6 @@
 /** The copy of a page that Pagefind indexes (src/integrations/search-index.ts). */
+import type { ChildProcess } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import {
   indexCopy,
   indexedPart,
   indexInParallel,
+  indexLanguage,
   PARALLEL_MAX_PAGES,
   placeIndex,
   pointSearchPage,
@@ -142,4 +145,29 @@ describe('pointSearchPage', () => {
       /data-index/,
     );
   });
+});
+
+describe('indexLanguage', () => {
+  it("returns only once its Pagefind service's process has ended and been waited for", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-index-language-'));
+    const started: ChildProcess[] = [];
+    const collect = (message: unknown) => started.push((message as { process: ChildProcess }).process);
+    subscribe('child_process', collect);
+    try {
+      mkdirSync(join(root, 'a'));
+      writeFileSync(
+        join(root, 'a', 'index.html'),
+        '<!DOCTYPE html><html lang="ja"><body><main data-pagefind-body><h1>訪問看護</h1><p>本文</p></main></body></html>',
+      );
+      const result = await indexLanguage(root, 'ja', ['a/index.html'], join(root, 'pagefind'));
+      expect(result.pages).toBe(1);
+      const services = started.filter((p) => /pagefind/.test(p.spawnfile));
+      expect(services).toHaveLength(1);
+      // Set by Node only when the process has been waited for: its CPU time then counts in this process's.
+      expect(services[0]!.signalCode ?? services[0]!.exitCode).not.toBeNull();
+    } finally {
+      unsubscribe('child_process', collect);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

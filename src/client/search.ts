@@ -171,8 +171,10 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-/** Appends a page of results, in title-boost order within the page (orderByTitle: a title that contains the query
- * before Pagefind's other results). */
+/**
+ * Appends a page of results, in title-boost order within the page (orderByTitle: a title that contains the query
+ * before Pagefind's other results).
+ */
 function appendPage(next: PagefindResultData[]) {
   const ordered = currentQuery ? orderByTitle(currentQuery, next, (d) => d.meta.label || d.meta.title || '') : next;
   list.append(...ordered.map(renderResult));

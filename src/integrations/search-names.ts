@@ -7,7 +7,7 @@
  * count, and every index chunk by a name of the same kind. Random names do not compress: at 10,000 programs
  * they were ~60 % of the metadata's 97 KB. Here page n of the list is named `<n>` and so is chunk n (in index/),
  * and the pages are listed by word count within blocks, so that names and word counts rise in small steps. The
- * index of each language is then served from a folder named by its whole content (contentFolder in
+ * index of each language is then served from a folder named by its whole content (placeIndex and contentHash in
  * search-index.ts), so a name is never reused for another content by a later build (browsers and CDNs cache these
  * files by name); the metadata and filter files are still named by their content, as Pagefind names them.
  *

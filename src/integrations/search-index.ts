@@ -99,12 +99,12 @@ function sortedCounts(counts: FilterCounts): FilterCounts {
 
 /**
  * The copy of a page that is indexed: folded text with year tokens after the fiscal years it writes out
- * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter), and
- * no `id` attributes (withoutIds).
+ * (foldHtmlText), plus at the end of <main> the tokens of the fiscal years the page covers (its `fy` filter), a
+ * space after each table cell (withCellBreaks) and no `id` attributes (withoutIds).
  */
 export function indexCopy(html: string): string {
   const covered = [...new Set(dataValues(html, 'fy').map(Number).filter(Number.isInteger))].sort((a, b) => a - b);
-  let copy = withoutIds(foldHtmlText(html));
+  let copy = withCellBreaks(withoutIds(foldHtmlText(html)));
   if (covered.length) {
     const end = copy.lastIndexOf('</main>');
     if (end < 0) throw new Error('indexed page without </main>');
@@ -122,6 +122,14 @@ export function indexCopy(html: string): string {
  */
 export function withoutIds(html: string): string {
   return html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/\s+id="[^"]*"/g, ''));
+}
+
+/**
+ * `html` with a space after each table cell. Pagefind separates the text of block elements but not of cells, and
+ * Astro writes cells without space between them: a header row "Item" "FY2018" was indexed as the word "itemfy2018".
+ */
+export function withCellBreaks(html: string): string {
+  return html.replace(/<\/t[dh]>/g, '$& ');
 }
 
 /** A title or term the search page offers when nothing is found: text, URL, kind. */

@@ -15,6 +15,8 @@ import {
   type Cbor,
 } from '../../src/integrations/search-positions.ts';
 import { contentHash } from '../../src/integrations/search-index.ts';
+import { t } from '../../src/lib/i18n.ts';
+import { normalizeCounters, YEAR_TOKEN_PATTERN } from '../../src/lib/search.ts';
 import { assertBuilt, DIST, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
 import { SEARCH_QUERIES } from '../search-queries.ts';
 
@@ -35,6 +37,11 @@ function indexes(): { lang: 'ja' | 'en'; base: string; dir: string }[] {
 interface Entry {
   version: string;
   languages: Record<string, { hash: string; page_count: number }>;
+}
+/** What Pagefind stores of an indexed page, fetched for each result shown. */
+interface Fragment {
+  url: string;
+  content: string;
 }
 const entryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
 
@@ -146,6 +153,44 @@ describe('search index', () => {
       }
     expect(fragments).toBe(indexed().length);
     expect(withAnchors).toEqual([]);
+  });
+
+  it("leaves out of a program page's index only figures, notes and sources its indexed text has elsewhere", () => {
+    // The table of all figures (a <details> not indexed) repeats the year sheet, its footnotes and the source list.
+    const comparable = (text: string) =>
+      normalizeCounters(text.normalize('NFKC'))
+        .replace(YEAR_TOKEN_PATTERN, '')
+        .replace(/[\s\u200b.。]/g, '');
+    const decoded = (text: string) =>
+      text.replace(
+        /&(amp|lt|gt|quot|#39);/g,
+        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+      );
+    const contentOf = new Map<string, string>();
+    for (const { dir } of indexes())
+      for (const file of readdirSync(join(dir, 'fragment'))) {
+        const bytes = gunzipSync(readFileSync(join(dir, 'fragment', file)));
+        const { url, content } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+        contentOf.set(url, comparable(content));
+      }
+    const missing: string[] = [];
+    let tables = 0;
+    for (const file of indexed()) {
+      const table = /<details class="all-figures[^"]*"[^>]*>([\s\S]*?)<\/details>/.exec(read(file))?.[1];
+      if (!table) continue;
+      tables++;
+      const content = contentOf.get(urlPathOf(file)) ?? '';
+      expect(content, urlPathOf(file)).not.toContain(comparable(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(table)![1]!));
+      const periodLabel = `${t(urlPathOf(file).startsWith('/en/') ? 'en' : 'ja', 'table.period')}: `;
+      for (const [, cell] of table.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g))
+        // Marks (badges) are how this table shows what the sheet says in its footnotes; a period has its own label.
+        for (const run of cell!.replace(/<(a|span) class="badge[^"]*"[^>]*>[\s\S]*?<\/\1>/g, '').split(/<[^>]*>/)) {
+          const text = comparable(decoded(run).replace(periodLabel, ''));
+          if (text && !content.includes(text)) missing.push(`${urlPathOf(file)}: ${decoded(run).trim()}`);
+        }
+    }
+    expect(tables).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
   });
 
   it('serves metadata and WebAssembly that unzip to Pagefind 1.6 files (regzipped by search-compress.ts)', () => {

@@ -4,6 +4,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   contentHash,
@@ -167,6 +168,26 @@ describe('indexLanguage', () => {
       expect(services[0]!.signalCode ?? services[0]!.exitCode).not.toBeNull();
     } finally {
       unsubscribe('child_process', collect);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('indexes the text of adjacent table cells as separate words, and nothing marked data-pagefind-ignore', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-index-cells-'));
+    try {
+      mkdirSync(join(root, 'a'));
+      writeFileSync(
+        join(root, 'a', 'index.html'),
+        '<!DOCTYPE html><html lang="en"><body><main data-pagefind-body><h1>Visiting nursing</h1><table>' +
+          '<tr><th>Item</th><th>FY2018</th></tr><tr><td>Budget</td><td>¥1,000 thousand<sup data-pagefind-ignore>1</sup></td>' +
+          '<td data-pagefind-ignore>none</td></tr></table></main></body></html>',
+      );
+      await indexLanguage(root, 'en', ['a/index.html'], join(root, 'pagefind'));
+      const [fragment] = readdirSync(join(root, 'pagefind', 'fragment'));
+      const bytes = gunzipSync(readFileSync(join(root, 'pagefind', 'fragment', fragment!)));
+      const { content } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { content: string };
+      expect(content).toBe('Visiting nursing. Item FY2018 nendo2018 Budget. ¥1,000 thousand.');
+    } finally {
       rmSync(root, { recursive: true, force: true });
     }
   }, 60_000);

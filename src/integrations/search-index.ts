@@ -21,6 +21,10 @@
  * nothing else: Pagefind ranks titles itself and the search page re-ranks each page of results by its titles
  * (orderByTitle in src/lib/search.ts), so what a query fetches does not grow with the number of pages.
  *
+ * What a page marks data-pagefind-ignore is not indexed: besides header, footer and navigation, what it repeats or
+ * what is not its content (a program's table of all figures, which repeats its sheet; an empty cell's "none";
+ * footnote numbers; the scroll hint; print-only lines), so that results' fragments hold each thing once.
+ *
  * Only the part of each page that Pagefind reads is folded and sent (indexedPart), and several pages
  * are in flight to Pagefind's service at once, so the service indexes while the next pages are folded.
  */

@@ -12,9 +12,10 @@
  * files by name); the metadata and filter files are still named by their content, as Pagefind names them.
  *
  * The index refers to a page by its place in the list: each word's pages in the index chunks, each filter
- * value's pages and each sort's order are renumbered with it. Word counts, positions, chunk boundaries and so
- * every score stay as they were; only pages with equal scores may come in another order (Pagefind keeps the
- * list's order among them).
+ * value's pages and each sort's order are renumbered with it. Positions and chunk boundaries stay as they were;
+ * the word counts are rounded to steps of 1/32 in their logarithm (roundedWordCount), which moves scores by
+ * about 1 % at most; pages with equal scores may come in another order (Pagefind keeps the list's order among
+ * them).
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,20 @@ import { contentName, pagefindBytes, readPagefindFile, type Cbor } from './searc
  */
 const ORDER_BLOCK = 256;
 
+/** Steps per unit of the natural logarithm of a page's word count in the metadata (roundedWordCount). */
+const WORD_COUNT_STEPS = 32;
+
+/**
+ * A page's word count as the metadata gives it: the e^(k/32) nearest to it, as a whole number, so within 1.6 % and half
+ * a word (exact up to 32). Pagefind reads the word count only to weigh a page's length against the average in its score (BM25, weight
+ * 0.75), where 1.6 % moves a score by ~1 %; rounded counts repeat, and the list of pages that every search loads
+ * first compresses better: at 10,000 programs ~11 KB less of its ~38 KB (report of issue 14).
+ */
+export function roundedWordCount(count: number): number {
+  if (count <= WORD_COUNT_STEPS) return count;
+  return Math.round(Math.exp(Math.round(Math.log(count) * WORD_COUNT_STEPS) / WORD_COUNT_STEPS));
+}
+
 export interface NamesSummary {
   pages: number;
   chunks: number;
@@ -39,8 +54,8 @@ export interface NamesSummary {
 /**
  * Orders the pages of every language of the Pagefind index in `dir` (as written by Pagefind's writeFiles,
  * positions capped or not) by word count within blocks of ORDER_BLOCK, renames its fragments and index
- * chunks to their numbers, rewrites the files that refer to them and points pagefind-entry.json at the new
- * metadata.
+ * chunks to their numbers, rounds the word counts (roundedWordCount), rewrites the files that refer to them and
+ * points pagefind-entry.json at the new metadata.
  */
 export function compactIndexNames(dir: string): NamesSummary {
   const entryPath = join(dir, 'pagefind-entry.json');
@@ -95,7 +110,7 @@ export function compactIndexNames(dir: string): NamesSummary {
     const chunkRenamed = new Map(chunkNames.map((name, n) => [name, String(n)]));
     for (const [name, next] of chunkRenamed) move(chunkPath(name), chunkPath(next));
 
-    meta[1] = pages.map(([, words, group], n) => [pageNames[n]!, words, group]);
+    meta[1] = pages.map(([, words, group], n) => [pageNames[n]!, roundedWordCount(words), group]);
     meta[2] = chunkList.map(([from, to, name]) => [from, to, chunkRenamed.get(name)!]);
     const bytes = pagefindBytes(meta);
     const metaName = contentName(prefix, hex.length, bytes, (n) => existsSync(join(dir, `pagefind.${n}.pf_meta`)));

@@ -42,6 +42,7 @@ interface Entry {
 interface Fragment {
   url: string;
   content: string;
+  word_count: number;
 }
 const entryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
 
@@ -105,7 +106,7 @@ describe('search index', () => {
     expect(problems).toEqual([]);
   });
 
-  it('orders pages by length and names pages and chunks by their number', () => {
+  it('orders pages by length, rounds their word counts and names pages and chunks by their number', () => {
     // search-names.ts: numbered names compress in the metadata loaded before the first query.
     const problems: string[] = [];
     for (const { lang, dir } of indexes()) {
@@ -117,6 +118,14 @@ describe('search index', () => {
         if (name !== String(n)) problems.push(`${lang}: page ${n} named ${name}`);
         else if (!existsSync(join(dir, 'fragment', `${name}.pf_fragment`)))
           problems.push(`${lang} ${name}: no fragment`);
+        else {
+          // Its word count rounded (roundedWordCount): within 1.6 % and half a word of the fragment's own.
+          const bytes = gunzipSync(readFileSync(join(dir, 'fragment', `${name}.pf_fragment`)));
+          const { word_count } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+          const words = pages[n]![1] as unknown as number;
+          if (Math.abs(words - word_count) > word_count * 0.016 + 0.5)
+            problems.push(`${lang} ${name}: ${words} words in the metadata, ${word_count} in its fragment`);
+        }
       });
       if (readdirSync(join(dir, 'fragment')).length !== pages.length)
         problems.push(`${lang}: fragments not named by the metadata`);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compactIndexNames } from '../../src/integrations/search-names.ts';
+import { compactIndexNames, roundedWordCount } from '../../src/integrations/search-names.ts';
 import { pagefindBytes, readPagefindFile, type Cbor } from '../../src/integrations/search-positions.ts';
 
 const dirs: string[] = [];
@@ -75,6 +75,25 @@ const metaOf = (dir: string) => {
   };
 };
 
+describe('roundedWordCount', () => {
+  it('keeps a count within 1.6 % and half a word (exact up to 32 words), never lowers a longer page below a shorter one', () => {
+    let before = 0;
+    for (let count = 0; count <= 100_000; count++) {
+      const rounded = roundedWordCount(count);
+      if (count <= 32) expect(rounded).toBe(count);
+      expect(Math.abs(rounded - count)).toBeLessThanOrEqual(count * 0.016 + 0.5);
+      expect(rounded).toBeGreaterThanOrEqual(before);
+      before = rounded;
+    }
+  });
+
+  it('gives few distinct counts: 32 steps for each factor e', () => {
+    const distinct = new Set(Array.from({ length: 10_000 }, (_, i) => roundedWordCount(1_000 + i)));
+    // From 1,000 to 10,999 words: ln(11) × 32 ≈ 77 steps.
+    expect(distinct.size).toBeLessThanOrEqual(78);
+  });
+});
+
 describe('compactIndexNames', () => {
   it('orders pages by length, names page n and chunk n by n, and keeps what refers to them', () => {
     const dir = writeIndex();
@@ -84,11 +103,11 @@ describe('compactIndexNames', () => {
     expect(hash).toMatch(/^ja_[0-9a-f]{10}$/);
     expect(hash).not.toBe('ja_0123456789');
     expect(existsSync(join(dir, 'pagefind.ja_0123456789.pf_meta'))).toBe(false);
-    // B, C, A: shortest first; chunk boundaries kept; a chunk named twice keeps one name.
+    // B, C, A: shortest first, word counts rounded; chunk boundaries kept; a chunk named twice keeps one name.
     expect(meta[1]).toEqual([
-      ['0', 100, ''],
-      ['1', 200, ''],
-      ['2', 300, ''],
+      ['0', 99, ''],
+      ['1', 203, ''],
+      ['2', 305, ''],
     ]);
     expect(meta[2]).toEqual([
       ['a', 'k', '0'],

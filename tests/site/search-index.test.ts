@@ -18,6 +18,7 @@ import { contentHash } from '../../src/integrations/search-index.ts';
 import { t } from '../../src/lib/i18n.ts';
 import { normalizeCounters, YEAR_TOKEN_PATTERN } from '../../src/lib/search.ts';
 import { assertBuilt, DIST, htmlFiles, read, urlPathOf } from '../helpers/dist.ts';
+import { readFragment } from '../helpers/pagefind.ts';
 import { SEARCH_QUERIES } from '../search-queries.ts';
 
 beforeAll(assertBuilt);
@@ -37,12 +38,6 @@ function indexes(): { lang: 'ja' | 'en'; base: string; dir: string }[] {
 interface Entry {
   version: string;
   languages: Record<string, { hash: string; page_count: number }>;
-}
-/** What Pagefind stores of an indexed page, fetched for each result shown. */
-interface Fragment {
-  url: string;
-  content: string;
-  word_count: number;
 }
 const entryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
 
@@ -120,8 +115,7 @@ describe('search index', () => {
           problems.push(`${lang} ${name}: no fragment`);
         else {
           // Its word count rounded (roundedWordCount): within 1.6 % and half a word of the fragment's own.
-          const bytes = gunzipSync(readFileSync(join(dir, 'fragment', `${name}.pf_fragment`)));
-          const { word_count } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+          const { word_count } = readFragment(join(dir, 'fragment', `${name}.pf_fragment`));
           const words = pages[n]![1] as unknown as number;
           if (Math.abs(words - word_count) > word_count * 0.016 + 0.5)
             problems.push(`${lang} ${name}: ${words} words in the metadata, ${word_count} in its fragment`);
@@ -155,8 +149,7 @@ describe('search index', () => {
     let fragments = 0;
     for (const { lang, dir } of indexes())
       for (const file of readdirSync(join(dir, 'fragment'))) {
-        const bytes = gunzipSync(readFileSync(join(dir, 'fragment', file)));
-        const fragment = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { anchors?: unknown[] };
+        const fragment = readFragment(join(dir, 'fragment', file));
         fragments++;
         if (!Array.isArray(fragment.anchors) || fragment.anchors.length) withAnchors.push(`${lang}/${file}`);
       }
@@ -178,8 +171,7 @@ describe('search index', () => {
     const contentOf = new Map<string, string>();
     for (const { dir } of indexes())
       for (const file of readdirSync(join(dir, 'fragment'))) {
-        const bytes = gunzipSync(readFileSync(join(dir, 'fragment', file)));
-        const { url, content } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+        const { url, content } = readFragment(join(dir, 'fragment', file));
         contentOf.set(url, comparable(content));
       }
     const missing: string[] = [];

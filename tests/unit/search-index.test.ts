@@ -4,7 +4,6 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   contentHash,
@@ -20,6 +19,7 @@ import {
   withoutIds,
   type FilterCounts,
 } from '../../src/integrations/search-index.ts';
+import { readFragment } from '../helpers/pagefind.ts';
 
 describe('indexCopy', () => {
   const page = (body: string) =>
@@ -184,8 +184,7 @@ describe('indexLanguage', () => {
       );
       await indexLanguage(root, 'en', ['a/index.html'], join(root, 'pagefind'));
       const [fragment] = readdirSync(join(root, 'pagefind', 'fragment'));
-      const bytes = gunzipSync(readFileSync(join(root, 'pagefind', 'fragment', fragment!)));
-      const { content } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as { content: string };
+      const { content } = readFragment(join(root, 'pagefind', 'fragment', fragment!));
       expect(content).toBe('Visiting nursing. Item FY2018 nendo2018 Budget. ¥1,000 thousand.');
     } finally {
       rmSync(root, { recursive: true, force: true });
